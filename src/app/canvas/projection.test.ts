@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { produce } from 'immer';
+import type { Layout } from '../../core/model/layout';
+import { emptyLayout } from '../../core/model/layout';
+import type { ForeignKey, SchemaModel } from '../../core/model/types';
+import { sampleModel } from '../fixtures';
+import { createEdgeProjection, createNodeProjection } from './projection';
+
+function setup() {
+  const model = sampleModel();
+  const layout: Layout = emptyLayout();
+  Object.values(model.tables).forEach((t, i) => (layout.nodes[t.id] = { x: i * 400, y: 0 }));
+  return { model, layout };
+}
+
+const byName = (model: SchemaModel, name: string) => Object.values(model.tables).find((t) => t.name === name)!;
+
+describe('node projection', () => {
+  it('returns the identical node object for tables whose schema and layout records are unchanged', () => {
+    const { model, layout } = setup();
+    const project = createNodeProjection();
+    const first = project(model, layout);
+    expect(first).toHaveLength(4);
+    const users = byName(model, 'users');
+    const orders = byName(model, 'orders');
+
+    // Move one table: only its node changes.
+    const moved = produce(layout, (d) => {
+      d.nodes[users.id]!.x += 10;
+    });
+    const second = project(model, moved);
+    for (const n of second) {
+      const before = first.find((x) => x.id === n.id)!;
+      if (n.id === users.id) {
+        expect(n).not.toBe(before);
+        expect(n.position.x).toBe(before.position.x + 10);
+      } else expect(n).toBe(before);
+    }
+
+    // Edit one table's schema record: only its node changes.
+    const edited = produce(model, (d) => {
+      d.tables[orders.id]!.columns[0]!.name = 'order_id';
+    });
+    const third = project(edited, moved);
+    for (const n of third) {
+      const before = second.find((x) => x.id === n.id)!;
+      if (n.id === orders.id) {
+        expect(n).not.toBe(before);
+        expect(n.data.rows[0]?.name).toBe('order_id');
+      } else expect(n).toBe(before);
+    }
+
+    // Same inputs: the same array.
+    expect(project(edited, moved)).toBe(third);
+  });
+
+  it('rebuilds a node when its schema is renamed', () => {
+    const { model, layout } = setup();
+    const project = createNodeProjection();
+    const first = project(model, layout);
+    const renamed = produce(model, (d) => {
+      for (const s of Object.values(d.schemas)) s.name = 'shop';
+    });
+    const second = project(renamed, layout);
+    second.forEach((n, i) => {
+      expect(n).not.toBe(first[i]);
+      expect(n.data.schemaName).toBe('shop');
+    });
+  });
+
+  it('derives badges', () => {
+    const { model, layout } = setup();
+    const nodes = createNodeProjection()(model, layout);
+    const users = nodes.find((n) => n.data.name === 'users')!;
+    expect(users.data.rows.find((r) => r.name === 'id')?.badges).toEqual(['PK']);
+    expect(users.data.rows.find((r) => r.name === 'email')?.badges).toEqual(['UQ', 'NN']);
+    const orders = nodes.find((n) => n.data.name === 'orders')!;
+    expect(orders.data.rows.find((r) => r.name === 'user_id')?.badges).toEqual(['FK', 'NN', 'IDX']);
+  });
+});
+
+describe('edge projection', () => {
+  it('makes one edge per FK with cardinality and optionality, stable across unrelated changes', () => {
+    const { model, layout } = setup();
+    const nodes = createNodeProjection();
+    const edges = createEdgeProjection();
+    const n1 = nodes(model, layout);
+    const e1 = edges(model, n1);
+    expect(e1).toHaveLength(3);
+    expect(e1.every((e) => e.data?.many === true && e.data.optional === false)).toBe(true);
+
+    const products = byName(model, 'products');
+    const users = byName(model, 'users');
+    // Moving users a little does not change which sides edges use: every edge object is kept.
+    const n2 = nodes(model, produce(layout, (d) => void (d.nodes[users.id]!.y += 50)));
+    const e2 = edges(model, n2);
+    e2.forEach((e, i) => expect(e).toBe(e1[i]));
+
+    // A self reference on a nullable unique column: one-to-one, optional, drawn.
+    const withSelf = produce(model, (d) => {
+      const p = d.tables[products.id]!;
+      p.columns.push({ id: 'c_succ', name: 'successor_id', type: 'bigint', nullable: true });
+      p.constraints.push({ kind: 'unique', id: 'k_succ_uq', columns: ['c_succ'] });
+      const fk: ForeignKey = { kind: 'foreign', id: 'k_succ', columns: ['c_succ'], refTableId: p.id, refColumns: [p.columns[0]!.id], onDelete: 'no action', onUpdate: 'no action', match: 'simple' };
+      p.constraints.push(fk);
+    });
+    const e3 = edges(withSelf, nodes(withSelf, layout));
+    const self = e3.find((e) => e.id === 'k_succ')!;
+    expect(self.source).toBe(products.id);
+    expect(self.target).toBe(products.id);
+    expect(self.data).toMatchObject({ many: false, optional: true, selfRef: true });
+  });
+});

@@ -1,0 +1,253 @@
+/**
+ * The canvas is a projection of the document: React Flow nodes and edges are derived from the schema model and the
+ * layout by pure, memoised functions. A table whose schema record, layout record and schema name are unchanged keeps
+ * the identical node object, so React Flow and the memoised node components skip it.
+ */
+import type { Edge, Node, NodeHandle } from '@xyflow/react';
+import { Position } from '@xyflow/react';
+import type { ForeignKey, Id, SchemaModel, Table } from '../../core/model/types';
+import type { Layout, NodeLayout } from '../../core/model/layout';
+import { nodeHeight, nodeWidth, rowCenterY } from './geometry';
+
+export type Badge = 'PK' | 'FK' | 'UQ' | 'NN' | 'IDX';
+
+export interface ColumnRow {
+  id: Id;
+  name: string;
+  type: string;
+  badges: Badge[];
+  comment?: string;
+}
+
+export interface TableNodeData extends Record<string, unknown> {
+  tableId: Id;
+  schemaName: string;
+  name: string;
+  comment?: string;
+  color?: string;
+  rows: ColumnRow[];
+}
+
+export type TableNode = Node<TableNodeData, 'table'>;
+
+export type Side = 'l' | 'r';
+
+export interface RelationEdgeData extends Record<string, unknown> {
+  /** Cardinality at the referencing (FK) end. */
+  many: boolean;
+  /** The FK columns are nullable: a child may exist without a parent. */
+  optional: boolean;
+  selfRef: boolean;
+  label: string;
+}
+
+export type RelationEdge = Edge<RelationEdgeData, 'relation'>;
+
+export const handleId = (columnId: Id, side: Side): string => `${columnId}:${side}`;
+
+/** Badges of each column of a table (pure). */
+export function columnBadges(table: Table): Map<Id, Badge[]> {
+  const pk = new Set<Id>();
+  const fk = new Set<Id>();
+  const uq = new Set<Id>();
+  const idx = new Set<Id>();
+  for (const c of table.constraints) {
+    if (c.kind === 'primary') c.columns.forEach((id) => pk.add(id));
+    else if (c.kind === 'foreign') c.columns.forEach((id) => fk.add(id));
+    else if (c.kind === 'unique' && c.columns.length === 1) c.columns.forEach((id) => uq.add(id));
+  }
+  for (const ix of table.indexes) {
+    const cols = ix.elements.map((e) => e.column).filter((x): x is Id => !!x);
+    if (ix.unique && cols.length === 1 && ix.elements.length === 1 && !ix.where) cols.forEach((id) => uq.add(id));
+    else cols.forEach((id) => idx.add(id));
+  }
+  const out = new Map<Id, Badge[]>();
+  for (const col of table.columns) {
+    const b: Badge[] = [];
+    if (pk.has(col.id)) b.push('PK');
+    if (fk.has(col.id)) b.push('FK');
+    if (uq.has(col.id) && !pk.has(col.id)) b.push('UQ');
+    if (!col.nullable && !pk.has(col.id)) b.push('NN');
+    if (idx.has(col.id) && !pk.has(col.id)) b.push('IDX');
+    out.set(col.id, b);
+  }
+  return out;
+}
+
+function sameSet(a: readonly Id[], b: readonly Id[]): boolean {
+  if (a.length !== b.length) return false;
+  const s = new Set(a);
+  return b.every((x) => s.has(x));
+}
+
+/** FK columns covered exactly by the PK, a UNIQUE constraint or a plain unique index: at most one child per parent. */
+export function fkIsOneToOne(table: Table, fk: ForeignKey): boolean {
+  for (const c of table.constraints) {
+    if ((c.kind === 'primary' || c.kind === 'unique') && sameSet(c.columns, fk.columns)) return true;
+  }
+  for (const ix of table.indexes) {
+    if (!ix.unique || ix.where) continue;
+    const cols = ix.elements.map((e) => e.column);
+    if (cols.every((x): x is Id => !!x) && sameSet(cols, fk.columns)) return true;
+  }
+  return false;
+}
+
+export function fkIsOptional(table: Table, fk: ForeignKey): boolean {
+  return fk.columns.some((id) => table.columns.find((c) => c.id === id)?.nullable ?? true);
+}
+
+function buildNode(table: Table, layout: NodeLayout | undefined, schemaName: string): TableNode {
+  const badges = columnBadges(table);
+  const rows: ColumnRow[] = table.columns.map((c) => ({
+    id: c.id,
+    name: c.name,
+    type: c.type,
+    badges: badges.get(c.id) ?? [],
+    ...(c.comment ? { comment: c.comment } : {}),
+  }));
+  const width = nodeWidth(`${schemaName}.${table.name}`, rows);
+  const height = nodeHeight(rows.length);
+  const handles: NodeHandle[] = [];
+  rows.forEach((r, i) => {
+    const y = rowCenterY(i) - 0.5;
+    handles.push({ id: handleId(r.id, 'l'), type: 'target', position: Position.Left, x: -0.5, y, width: 1, height: 1 });
+    handles.push({ id: handleId(r.id, 'r'), type: 'source', position: Position.Right, x: width - 0.5, y, width: 1, height: 1 });
+  });
+  const data: TableNodeData = {
+    tableId: table.id,
+    schemaName,
+    name: table.name,
+    rows,
+    ...(table.comment ? { comment: table.comment } : {}),
+    ...(layout?.color ? { color: layout.color } : {}),
+  };
+  return {
+    id: table.id,
+    type: 'table',
+    position: { x: layout?.x ?? 0, y: layout?.y ?? 0 },
+    width,
+    height,
+    measured: { width, height },
+    handles,
+    data,
+  };
+}
+
+interface NodeCacheEntry {
+  table: Table;
+  layout: NodeLayout | undefined;
+  schemaName: string;
+  node: TableNode;
+}
+
+export type NodeProjection = (model: SchemaModel, layout: Layout) => TableNode[];
+
+/** A memoised projection with its own cache (one per canvas; tests make their own). */
+export function createNodeProjection(): NodeProjection {
+  let cache = new Map<Id, NodeCacheEntry>();
+  let last: { tables: SchemaModel['tables']; schemas: SchemaModel['schemas']; nodes: Layout['nodes']; out: TableNode[] } | null = null;
+  return (model, layout) => {
+    if (last && last.tables === model.tables && last.schemas === model.schemas && last.nodes === layout.nodes) return last.out;
+    const next = new Map<Id, NodeCacheEntry>();
+    const out: TableNode[] = [];
+    const tables = Object.values(model.tables).sort((a, b) => a.seq - b.seq);
+    for (const table of tables) {
+      const nl = layout.nodes[table.id];
+      const schemaName = model.schemas[table.schemaId]?.name ?? 'public';
+      const hit = cache.get(table.id);
+      const entry =
+        hit && hit.table === table && hit.layout === nl && hit.schemaName === schemaName
+          ? hit
+          : { table, layout: nl, schemaName, node: buildNode(table, nl, schemaName) };
+      next.set(table.id, entry);
+      out.push(entry.node);
+    }
+    cache = next;
+    last = { tables: model.tables, schemas: model.schemas, nodes: layout.nodes, out };
+    return out;
+  };
+}
+
+interface EdgeCacheEntry {
+  table: Table;
+  refTable: Table | undefined;
+  fk: ForeignKey;
+  sourceSide: Side;
+  targetSide: Side;
+  edge: RelationEdge;
+}
+
+export type EdgeProjection = (model: SchemaModel, nodes: TableNode[]) => RelationEdge[];
+
+/** Which sides the edge leaves and enters, from the nodes' horizontal placement. */
+export function edgeSides(src: TableNode, dst: TableNode): [Side, Side] {
+  if (src.id === dst.id) return ['r', 'r'];
+  const sw = src.width ?? 0;
+  const dw = dst.width ?? 0;
+  if (src.position.x + sw + 40 <= dst.position.x) return ['r', 'l'];
+  if (dst.position.x + dw + 40 <= src.position.x) return ['l', 'r'];
+  // Overlapping columns: loop around the side closer to both.
+  const srcMid = src.position.x + sw / 2;
+  const dstMid = dst.position.x + dw / 2;
+  return srcMid <= dstMid ? ['l', 'l'] : ['r', 'r'];
+}
+
+/** One edge per foreign key, from the first FK column's row to the first referenced column's row. */
+export function createEdgeProjection(): EdgeProjection {
+  let cache = new Map<Id, EdgeCacheEntry>();
+  let last: { tables: SchemaModel['tables']; nodes: TableNode[]; out: RelationEdge[] } | null = null;
+  return (model, nodes) => {
+    if (last && last.tables === model.tables && last.nodes === nodes) return last.out;
+    const byId = new Map<Id, TableNode>();
+    for (const n of nodes) byId.set(n.id, n);
+    const next = new Map<Id, EdgeCacheEntry>();
+    const out: RelationEdge[] = [];
+    for (const n of nodes) {
+      const table = model.tables[n.id];
+      if (!table) continue;
+      for (const c of table.constraints) {
+        if (c.kind !== 'foreign' || !c.refTableId) continue;
+        const dst = byId.get(c.refTableId);
+        const srcCol = c.columns[0];
+        const dstCol = c.refColumns[0];
+        if (!dst || !srcCol || !dstCol) continue;
+        const [sourceSide, targetSide] = edgeSides(n, dst);
+        const refTable = model.tables[c.refTableId];
+        const hit = cache.get(c.id);
+        let entry: EdgeCacheEntry;
+        if (hit && hit.fk === c && hit.table === table && hit.refTable === refTable && hit.sourceSide === sourceSide && hit.targetSide === targetSide) {
+          entry = hit;
+        } else {
+          const refName = refTable?.name ?? '?';
+          entry = {
+            table,
+            refTable,
+            fk: c,
+            sourceSide,
+            targetSide,
+            edge: {
+              id: c.id,
+              type: 'relation',
+              source: table.id,
+              target: c.refTableId,
+              sourceHandle: handleId(srcCol, sourceSide),
+              targetHandle: handleId(dstCol, targetSide),
+              data: {
+                many: !fkIsOneToOne(table, c),
+                optional: fkIsOptional(table, c),
+                selfRef: table.id === c.refTableId,
+                label: `${c.name ?? 'foreign key'}: ${table.name} → ${refName}`,
+              },
+            },
+          };
+        }
+        next.set(c.id, entry);
+        out.push(entry.edge);
+      }
+    }
+    cache = next;
+    last = { tables: model.tables, nodes, out };
+    return out;
+  };
+}
