@@ -121,21 +121,30 @@ export function sampleModel(): SchemaModel {
   return b.model;
 }
 
-/** A synthetic model with `count` tables and roughly 1.5 FKs per table, for performance checks. */
+/**
+ * A synthetic model with `count` tables for performance checks: modules of ~20 tables (FKs mostly inside a module,
+ * a few across), roughly 1.5 FKs per table, some self references.
+ */
 export function syntheticModel(count: number): SchemaModel {
   const b = new ModelBuilder();
   const tables: Table[] = [];
+  const MODULE = 20;
   for (let i = 0; i < count; i++) {
-    const schema = i % 10 === 0 ? 'audit' : 'public';
+    const mod = Math.floor(i / MODULE);
+    const local = i % MODULE;
+    const schema = mod % 5 === 0 ? 'audit' : 'public';
     const cols: ColumnSpec[] = [{ name: 'id', type: 'bigint' }];
     const extra = 3 + (i % 6);
     for (let j = 0; j < extra; j++) cols.push({ name: `field_${j}`, type: j % 3 === 0 ? 'text' : j % 3 === 1 ? 'integer' : 'timestamptz', nullable: j % 2 === 0 });
     cols.push({ name: 'parent_id', type: 'bigint' }, { name: 'owner_id', type: 'bigint', nullable: false });
-    const t = b.table(`entity_${i}`, cols, { schema });
+    const t = b.table(`m${mod}_entity_${local}`, cols, { schema });
     b.pk(t, 'id');
-    if (i > 0) b.fk(t, ['owner_id'], tables[Math.floor(i / 2)] ?? t, ['id']);
-    if (i > 3 && i % 2 === 0) b.fk(t, ['parent_id'], tables[i - 3] ?? t, ['id']);
-    if (i % 7 === 0) b.index(t, `entity_${i}_field_0_idx`, 'field_0');
+    const base = mod * MODULE;
+    if (local > 0) b.fk(t, ['owner_id'], tables[base + Math.floor((local - 1) / 3)] ?? t, ['id']);
+    else if (mod > 0 && mod % 4 !== 0) b.fk(t, ['owner_id'], tables[(mod - 1) * MODULE] ?? t, ['id']);
+    if (local > 4 && local % 2 === 0) b.fk(t, ['parent_id'], tables[base + local - 3] ?? t, ['id']);
+    if (local === 7) b.fk(t, ['parent_id'], t, ['id']);
+    if (i % 7 === 0) b.index(t, `m${mod}_entity_${local}_field_0_idx`, 'field_0');
     tables.push(t);
   }
   return b.model;

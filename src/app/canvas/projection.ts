@@ -111,7 +111,7 @@ function buildNode(table: Table, layout: NodeLayout | undefined, schemaName: str
   const handles: NodeHandle[] = [];
   rows.forEach((r, i) => {
     const y = rowCenterY(i) - 0.5;
-    handles.push({ id: handleId(r.id, 'l'), type: 'target', position: Position.Left, x: -0.5, y, width: 1, height: 1 });
+    handles.push({ id: handleId(r.id, 'l'), type: 'source', position: Position.Left, x: -0.5, y, width: 1, height: 1 });
     handles.push({ id: handleId(r.id, 'r'), type: 'source', position: Position.Right, x: width - 0.5, y, width: 1, height: 1 });
   });
   const data: TableNodeData = {

@@ -1,0 +1,48 @@
+import { useMemo } from 'react';
+import { useApp } from '../store';
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+export function StatusBar() {
+  const schema = useApp((s) => s.doc.schema);
+  const lastImport = useApp((s) => s.lastImport);
+  const zoom = useApp((s) => s.viewport.zoom);
+  const busy = useApp((s) => s.busy);
+  const counts = useMemo(() => {
+    let tables = 0;
+    let rels = 0;
+    for (const t of Object.values(schema.tables)) {
+      tables++;
+      for (const c of t.constraints) if (c.kind === 'foreign' && c.refTableId && schema.tables[c.refTableId]) rels++;
+    }
+    return { tables, rels, types: Object.keys(schema.types).length, views: Object.keys(schema.views).length };
+  }, [schema]);
+  const diag = lastImport?.diagnostics ?? [];
+  const errors = diag.filter((d) => d.severity === 'error').length;
+  const warnings = diag.filter((d) => d.severity === 'warning').length;
+  const diagText = !lastImport
+    ? 'No import yet'
+    : diag.length === 0
+      ? 'No import issues'
+      : `${plural(diag.length, 'import diagnostic')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+  return (
+    <footer className="tw-status" role="contentinfo">
+      <span data-testid="counts">
+        {plural(counts.tables, 'table')} · {plural(counts.rels, 'relationship')}
+      </span>
+      {counts.types > 0 ? <span className="tw-status__muted">{plural(counts.types, 'type')}</span> : null}
+      {counts.views > 0 ? <span className="tw-status__muted">{plural(counts.views, 'view')}</span> : null}
+      <span className={`tw-status__diag${errors ? ' is-error' : warnings ? ' is-warning' : ''}`} data-testid="diagnostics">
+        <span className="tw-dot" aria-hidden="true" />
+        {diagText}
+      </span>
+      <span className="tw-status__spacer" />
+      <span role="status" aria-live="polite" className="tw-status__muted">
+        {busy ?? ''}
+      </span>
+      <span className="tw-status__muted" aria-label="Zoom level">
+        {Math.round(zoom * 100)}%
+      </span>
+    </footer>
+  );
+}

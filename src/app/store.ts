@@ -1,0 +1,190 @@
+/**
+ * App state. The document (schema + layout) is the source of truth; selection, hover, viewport and UI state live
+ * beside it, never inside it.
+ */
+import { create } from 'zustand';
+import { produce } from 'immer';
+import type { Viewport } from '@xyflow/react';
+import type { Diagnostic } from '../core/model/diagnostics';
+import type { Id, SchemaModel } from '../core/model/types';
+import type { Layout } from '../core/model/layout';
+import { emptyLayout } from '../core/model/layout';
+import { documentFromModel, newDocument, type TablewrightDocument } from '../core/document/document';
+import { createEdgeProjection, createNodeProjection } from './canvas/projection';
+import { importSqlInWorker, layoutInWorker } from './workers/clients';
+import type { ImportStats } from './workers/protocol';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+export interface ImportReport {
+  name: string;
+  stats: ImportStats;
+  diagnostics: Diagnostic[];
+}
+
+export interface AppState {
+  doc: TablewrightDocument;
+  lastImport: ImportReport | null;
+  selection: Id[];
+  hover: { tableId: Id | null; edgeId: string | null };
+  viewport: Viewport;
+  theme: ThemeChoice;
+  /** A long-running task in progress ("Importing SQL…"), shown as an overlay. */
+  busy: string | null;
+  error: string | null;
+  /** Incremented to ask the canvas to fit the view (after import / layout / on request). */
+  fitRequest: number;
+
+  newDiagram(): void;
+  importSql(sql: string, name?: string): Promise<{ ok: boolean; error?: string }>;
+  loadModel(model: SchemaModel, name: string): Promise<void>;
+  autoLayout(): Promise<void>;
+  moveNodes(moves: { id: Id; x: number; y: number }[]): void;
+  setSelection(ids: Id[]): void;
+  setHover(hover: Partial<AppState['hover']>): void;
+  setViewport(v: Viewport): void;
+  setTheme(t: ThemeChoice): void;
+  requestFit(): void;
+  dismissError(): void;
+}
+
+const THEME_KEY = 'tablewright.theme';
+
+function initialTheme(): ThemeChoice {
+  try {
+    const t = globalThis.localStorage?.getItem(THEME_KEY);
+    if (t === 'light' || t === 'dark' || t === 'system') return t;
+  } catch {
+    /* storage unavailable */
+  }
+  return 'system';
+}
+
+/** Positions for every table from ELK (in the layout worker), keeping colours and other layout records. */
+async function computeLayout(model: SchemaModel, base: Layout): Promise<Layout> {
+  const nodes = createNodeProjection()(model, emptyLayout());
+  const edges = createEdgeProjection()(model, nodes);
+  if (nodes.length === 0) return base;
+  const res = await layoutInWorker(
+    nodes.map((n) => ({ id: n.id, width: n.width ?? 240, height: n.height ?? 100 })),
+    edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
+  );
+  if (!res.ok) throw new Error(`Auto-layout failed: ${res.error}`);
+  return produce(base, (d) => {
+    for (const n of nodes) {
+      const p = res.positions[n.id] ?? { x: 0, y: 0 };
+      const prev = d.nodes[n.id];
+      d.nodes[n.id] = prev ? { ...prev, x: p.x, y: p.y } : { x: p.x, y: p.y };
+    }
+  });
+}
+
+export const useApp = create<AppState>()((set, get) => ({
+  doc: newDocument(),
+  lastImport: null,
+  selection: [],
+  hover: { tableId: null, edgeId: null },
+  viewport: { x: 0, y: 0, zoom: 1 },
+  theme: initialTheme(),
+  busy: null,
+  error: null,
+  fitRequest: 0,
+
+  newDiagram() {
+    set({ doc: newDocument(), lastImport: null, selection: [], hover: { tableId: null, edgeId: null }, error: null });
+  },
+
+  async importSql(sql, name = 'Imported schema') {
+    set({ busy: 'Importing SQL…', error: null });
+    try {
+      const res = await importSqlInWorker(sql);
+      if (!res.ok) {
+        set({ busy: null, error: `Import failed: ${res.error}` });
+        return { ok: false, error: res.error };
+      }
+      set({ busy: 'Arranging tables…' });
+      const layout = await computeLayout(res.model, emptyLayout());
+      set((s) => ({
+        doc: documentFromModel(res.model, name, layout),
+        lastImport: { name, stats: res.stats, diagnostics: res.diagnostics },
+        selection: [],
+        hover: { tableId: null, edgeId: null },
+        busy: null,
+        fitRequest: s.fitRequest + 1,
+      }));
+      return { ok: true };
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      set({ busy: null, error });
+      return { ok: false, error };
+    }
+  },
+
+  async loadModel(model, name) {
+    set({ busy: 'Arranging tables…', error: null });
+    try {
+      const layout = await computeLayout(model, emptyLayout());
+      set((s) => ({ doc: documentFromModel(model, name, layout), lastImport: null, selection: [], busy: null, fitRequest: s.fitRequest + 1 }));
+    } catch (e) {
+      set({ busy: null, error: e instanceof Error ? e.message : String(e) });
+    }
+  },
+
+  async autoLayout() {
+    const { doc } = get();
+    set({ busy: 'Arranging tables…', error: null });
+    try {
+      const layout = await computeLayout(doc.schema, doc.layout);
+      set((s) => (s.doc.schema === doc.schema ? { doc: { ...s.doc, layout }, busy: null, fitRequest: s.fitRequest + 1 } : { busy: null }));
+    } catch (e) {
+      set({ busy: null, error: e instanceof Error ? e.message : String(e) });
+    }
+  },
+
+  moveNodes(moves) {
+    if (moves.length === 0) return;
+    set((s) => ({
+      doc: produce(s.doc, (d) => {
+        for (const m of moves) {
+          const prev = d.layout.nodes[m.id];
+          if (prev && prev.x === m.x && prev.y === m.y) continue;
+          d.layout.nodes[m.id] = prev ? { ...prev, x: m.x, y: m.y } : { x: m.x, y: m.y };
+        }
+      }),
+    }));
+  },
+
+  setSelection(ids) {
+    const cur = get().selection;
+    if (cur.length === ids.length && cur.every((x, i) => x === ids[i])) return;
+    set({ selection: ids });
+  },
+
+  setHover(hover) {
+    const cur = get().hover;
+    const next = { ...cur, ...hover };
+    if (next.tableId === cur.tableId && next.edgeId === cur.edgeId) return;
+    set({ hover: next });
+  },
+
+  setViewport(viewport) {
+    set({ viewport });
+  },
+
+  setTheme(theme) {
+    try {
+      globalThis.localStorage?.setItem(THEME_KEY, theme);
+    } catch {
+      /* storage unavailable */
+    }
+    set({ theme });
+  },
+
+  requestFit() {
+    set((s) => ({ fitRequest: s.fitRequest + 1 }));
+  },
+
+  dismissError() {
+    set({ error: null });
+  },
+}));

@@ -1,0 +1,123 @@
+/** CREATE [OR REPLACE] [RECURSIVE] VIEW and CREATE MATERIALIZED VIEW (CREATE TABLE AS kept verbatim). */
+import { scanSync } from 'libpg-query';
+import type { View } from '../../../model/types';
+import { newId } from '../../../util/ids';
+import type { ImportContext } from '../context';
+import { collectDeps } from '../expr';
+import type { StatementInfo } from '../statement';
+import { byteToIndex, displayName, rangeVarName, str, Unsupported, withText, type Converter } from './shared';
+
+/**
+ * The query text of a view statement as written: from the token after the first top-level AS to the end, minus a
+ * trailing `WITH [CASCADED|LOCAL] CHECK OPTION` / `WITH [NO] DATA`.
+ */
+export function viewQueryText(stmt: StatementInfo): { query: string; recursive: boolean } {
+  const sql = stmt.sql;
+  const tokens = scanSync(sql).tokens;
+  let depth = 0;
+  let asIdx = -1;
+  let recursive = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth--;
+    else if (depth === 0 && t.keywordKind > 0 && t.text.toLowerCase() === 'recursive' && asIdx < 0) recursive = true;
+    else if (depth === 0 && t.keywordKind > 0 && t.text.toLowerCase() === 'as') {
+      asIdx = i;
+      break;
+    }
+  }
+  const first = tokens[asIdx + 1];
+  if (asIdx < 0 || !first) throw new Unsupported('could not locate the view query');
+  let endTok = tokens.length;
+  while (endTok > 0 && tokens[endTok - 1]!.text === ';') endTok--;
+  const low = (i: number) => tokens[i]?.text.toLowerCase();
+  // trailing WITH ... CHECK OPTION / WITH [NO] DATA
+  if (low(endTok - 1) === 'option' && low(endTok - 2) === 'check') {
+    let w = endTok - 3;
+    if (low(w) === 'cascaded' || low(w) === 'local') w--;
+    if (low(w) === 'with') endTok = w;
+  } else if (low(endTok - 1) === 'data') {
+    let w = endTok - 2;
+    if (low(w) === 'no') w--;
+    if (low(w) === 'with') endTok = w;
+  }
+  const last = tokens[endTok - 1]!;
+  const start = byteToIndex(sql, first.start);
+  const end = byteToIndex(sql, last.end);
+  return { query: sql.slice(start, end).trim(), recursive };
+}
+
+function upsertView(view: View, orReplace: boolean, stmt: StatementInfo, ctx: ImportContext): void {
+  const existing = ctx.findRelation(ctx.schemaName(view.schemaId), view.name);
+  if (existing) {
+    if (existing.kind === 'view' && orReplace && !existing.obj.materialized) {
+      const keep = existing.obj;
+      Object.assign(keep, { ...view, id: keep.id, seq: keep.seq, indexes: keep.indexes, comment: keep.comment, columnComments: keep.columnComments });
+      if (keep.comment === undefined) delete keep.comment;
+      if (keep.columnComments === undefined) delete keep.columnComments;
+      ctx.invalidate();
+      return;
+    }
+    if (view.ifNotExists) return;
+    throw new Unsupported(`relation ${displayName({ name: view.name })} is defined twice`);
+  }
+  ctx.addView(view);
+  void stmt;
+}
+
+export const convertView: Converter = (stmt, ctx) => {
+  const n = stmt.node;
+  const q = rangeVarName(n.view);
+  if (n.view?.relpersistence === 't') throw new Unsupported('temporary views are not modelled');
+  const schema = ctx.creationSchema(q.schema, stmt);
+  const { query, recursive } = viewQueryText(stmt);
+  const view: View = {
+    id: newId('v'),
+    schemaId: schema.id,
+    name: q.name,
+    materialized: false,
+    query,
+    indexes: [],
+    deps: [],
+    seq: ctx.nextSeq(),
+  };
+  if (n.aliases?.length) view.columnNames = n.aliases.map(str);
+  const w = withText(n.options);
+  if (w) view.with = w;
+  if (n.withCheckOption === 'LOCAL_CHECK_OPTION') view.checkOption = 'local';
+  if (n.withCheckOption === 'CASCADED_CHECK_OPTION') view.checkOption = 'cascaded';
+  if (recursive) view.recursive = true;
+  if (n.replace) view.orReplace = true;
+  const sp = ctx.objectSearchPath();
+  if (sp) view.searchPath = sp;
+  view.deps = collectDeps(n.query, ctx).filter((id) => id !== view.id);
+  if (recursive) view.deps = view.deps.filter((id) => ctx.model.views[id]?.name !== q.name);
+  upsertView(view, !!n.replace, stmt, ctx);
+  ctx.count('view');
+};
+
+export const convertCreateTableAs: Converter = (stmt, ctx) => {
+  const n = stmt.node;
+  const into = n.into ?? {};
+  const q = rangeVarName(into.rel);
+  if (n.objtype !== 'OBJECT_MATVIEW') {
+    ctx.keepRaw(stmt, { label: `create table ${displayName(q)} as ...`, deps: collectDeps(n.query, ctx), note: 'CREATE TABLE AS is not modelled (the columns come from a query); kept verbatim' });
+    return;
+  }
+  const schema = ctx.creationSchema(q.schema, stmt);
+  const { query } = viewQueryText(stmt);
+  const view: View = { id: newId('v'), schemaId: schema.id, name: q.name, materialized: true, query, indexes: [], deps: [], seq: ctx.nextSeq() };
+  if (into.colNames?.length) view.columnNames = into.colNames.map(str);
+  const w = withText(into.options);
+  if (w) view.with = w;
+  if (into.skipData) view.withNoData = true;
+  if (into.tableSpaceName) view.tablespace = into.tableSpaceName;
+  if (into.accessMethod) view.accessMethod = into.accessMethod;
+  if (n.if_not_exists) view.ifNotExists = true;
+  const sp = ctx.objectSearchPath();
+  if (sp) view.searchPath = sp;
+  view.deps = collectDeps(n.query, ctx);
+  upsertView(view, false, stmt, ctx);
+  ctx.count('view');
+};
