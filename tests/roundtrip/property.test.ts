@@ -8,6 +8,7 @@ import { initParser, importSql } from '../../src/core/sql/import/index';
 import { exportDdl } from '../../src/core/sql/export/ddl';
 import { emptySchemaModel, type Column, type Constraint, type Index, type SchemaModel, type Table } from '../../src/core/model/types';
 import { normalizeModel } from '../util/normalize';
+import { quoteIdent } from '../../src/core/sql/ident';
 import { freshDb, type PGlite } from '../harness/pglite';
 import { applyLikePsql } from '../harness/apply';
 
@@ -22,7 +23,7 @@ const identArb = fc.oneof(
 // PostgreSQL truncates names over 63 bytes; those are reported, not round-tripped, so keep generated names within it.
 const fits = (s: string) => new TextEncoder().encode(s).length <= 63;
 const nameArb = identArb.filter(fits);
-const commentArb = fc.option(fc.oneof(fc.constantFrom("it's", 'a "quote"', '$$ dollar $$', 'line\nbreak', '*/ end', 'back\\slash', '<img src=x onerror=alert(1)>'), fc.string({ maxLength: 20 }).filter((s) => !s.includes('\0'))), { nil: undefined });
+const commentArb = fc.option(fc.oneof(fc.constantFrom("it's", 'a "quote"', '$$ dollar $$', 'line\nbreak', '*/ end', 'back\\slash', '<img src=x onerror=alert(1)>'), fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !s.includes('\0'))), { nil: undefined }); // '' means no comment in PostgreSQL
 
 interface Spec {
   schema: string;
@@ -97,9 +98,7 @@ function buildModel(spec: Spec): SchemaModel {
   return m;
 }
 
-function q(s: string) {
-  return /^[a-z_][a-z0-9_$]*$/.test(s) ? s : `"${s.replace(/"/g, '""')}"`;
-}
+const q = quoteIdent;
 
 /** A table's row type shares the namespace of types: the enum must not be named like a table. */
 const valid = (spec: Spec) => !spec.tables.some((t) => t.name === spec.enumName || t.cols.some((c) => /^fk_\d+$/.test(c.name)));

@@ -4,8 +4,10 @@ import {
   BackgroundVariant,
   ConnectionMode,
   Controls,
-  MiniMap,
+  Panel,
   ReactFlow,
+  useStore as useFlowStore,
+  type ReactFlowState,
   useReactFlow,
   type EdgeMouseHandler,
   type NodeChange,
@@ -16,7 +18,8 @@ import {
 import { useApp } from '../store';
 import { computeHighlight } from './highlight';
 import { createEdgeProjection, createNodeProjection, type RelationEdge as RelationEdgeT, type TableNode as TableNodeT } from './projection';
-import { TableNode } from './TableNode';
+import { LOW_ZOOM, TableNode } from './TableNode';
+import { Overview } from './Overview';
 import { CrowsFootMarkers, RelationEdge } from './RelationEdge';
 
 const nodeTypes = { table: TableNode };
@@ -59,6 +62,17 @@ function useDecoratedEdges(base: RelationEdgeT[], active: Set<string>): Relation
     cache.current = next;
     return out;
   }, [base, active]);
+}
+
+/** Zoom bands as classes on the canvas: CSS drops edge markers/dashes when zoomed out (they dominate paint time). */
+const zoomBand = (s: ReactFlowState) => (s.transform[2] < 0.15 ? 'far' : s.transform[2] < LOW_ZOOM ? 'low' : 'near');
+function ZoomClass() {
+  const band = useFlowStore(zoomBand);
+  useEffect(() => {
+    const el = document.querySelector('.tw-canvas');
+    el?.setAttribute('data-zoom', band);
+  }, [band]);
+  return null;
 }
 
 export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
@@ -115,8 +129,6 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     return () => cancelAnimationFrame(raf);
   }, [fitRequest, flow]);
 
-  const minimapColor = useCallback((n: TableNodeT) => n.data.color ?? 'var(--tw-minimap-node)', []);
-
   return (
     <div className="tw-canvas" data-testid="canvas">
       <CrowsFootMarkers />
@@ -149,7 +161,10 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         aria-label="Schema diagram"
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="var(--tw-dots)" />
-        <MiniMap<TableNodeT> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={4} maskColor="var(--tw-minimap-mask)" ariaLabel="Diagram overview" />
+        <Panel position="bottom-right">
+          <Overview nodes={baseNodes} />
+        </Panel>
+        <ZoomClass />
         <Controls showInteractive={false} fitViewOptions={FIT} aria-label="Zoom controls" />
       </ReactFlow>
     </div>

@@ -3,6 +3,8 @@ import { emptySchemaModel } from '../model/types';
 import type { Layout } from '../model/layout';
 import { emptyLayout } from '../model/layout';
 import { newId } from '../util/ids';
+import type { LintConfig } from '../lint/config';
+import type { DocVersion } from '../migrate/versions';
 
 export const DOCUMENT_FORMAT = 'tablewright';
 /** Bump together with a new numbered step in upgrades.ts. */
@@ -16,6 +18,10 @@ export interface TablewrightDocument {
   name: string;
   schema: SchemaModel;
   layout: Layout;
+  /** Checker configuration and suppressions. */
+  lint?: LintConfig;
+  /** Saved versions, oldest first; the pending migration is latest version → working copy. */
+  versions?: DocVersion[];
 }
 
 export function newDocument(name = 'Untitled diagram'): TablewrightDocument {

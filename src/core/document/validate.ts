@@ -159,6 +159,12 @@ const userType = union('kind', {
   }),
   composite: obj({ ...typeBase, attributes: arr(obj({ id: str, name: str, type: str, 'typeRef?': str, 'collation?': str })) }),
 });
+/** Optional names shared by every behaviour (src/core/model/behaviors.ts BehaviorNames). */
+const behaviorNames: Record<string, Check> = { 'trigger?': str, 'function?': str, 'functionSchema?': str };
+const searchWeights: Check = (v, p, o) => {
+  if (!isObj(v)) return bad(o, p, `expected an object, found ${typeOf(v)}`);
+  for (const [k, x] of Object.entries(v)) oneOf('A', 'B', 'C', 'D')(x, `${p}.${k}`, o);
+};
 const schemaModel = obj({
   schemas: rec(obj({ id: str, name: str, 'comment?': str, explicit: bool, 'ifNotExists?': bool, 'authorization?': str, seq: num })),
   extensions: rec(obj({ id: str, name: str, 'schema?': str, 'version?': str, 'cascade?': bool, 'ifNotExists?': bool, 'comment?': str, seq: num })),
@@ -206,6 +212,17 @@ const schemaModel = obj({
       seq: num,
     }),
   ),
+  'behaviors?': (v, p, o) => {
+    if (!isObj(v)) return bad(o, p, 'expected an object');
+    for (const [k, x] of Object.entries(v))
+      obj({
+        'updatedAt?': obj({ column: str, ...behaviorNames }),
+        'softDelete?': obj({ column: str, interceptDelete: bool, 'liveView?': bool, 'view?': str, 'partialIndexes?': bool, ...behaviorNames }),
+        'audit?': obj({ mode: oneOf('shared', 'per-table'), 'table?': str, ...behaviorNames }),
+        'counters?': arr(obj({ id: str, column: str, childTableId: str, fkId: str, ...behaviorNames })),
+        'search?': obj({ column: str, sources: arr(str), config: str, 'weights?': searchWeights, 'index?': str, ...behaviorNames }),
+      })(x, `${p}.${k}`, o);
+  },
   nextSeq: num,
 });
 const layout = obj({
@@ -216,7 +233,20 @@ const layout = obj({
   areas: rec(obj({ id: str, name: str, x: num, y: num, width: num, height: num, color, members: arr(str) })),
   notes: rec(obj({ id: str, text: str, x: num, y: num, width: num, height: num, color })),
 });
-const documentCheck = obj({ format: str, version: num, id: str, name: str, schema: schemaModel, layout });
+const severity = oneOf('error', 'warning', 'info');
+const lintConfig = obj({
+  rules: (v, p, o) => {
+    if (!isObj(v)) return bad(o, p, 'expected an object');
+    for (const [k, x] of Object.entries(v)) obj({ 'enabled?': bool, 'severity?': severity })(x, `${p}.${k}`, o);
+  },
+  suppressions: arr(obj({ id: str, rule: str, 'tableId?': str, 'columnId?': str, reason: str })),
+  roles: (v, p, o) => {
+    if (!isObj(v)) return bad(o, p, 'expected an object');
+    for (const [k, x] of Object.entries(v)) oneOf('entity', 'junction', 'lookup', 'log', 'staging')(x, `${p}.${k}`, o);
+  },
+});
+const docVersion = obj({ id: str, name: str, createdAt: str, requirementIds: arr(str), schema: schemaModel });
+const documentCheck = obj({ format: str, version: num, id: str, name: str, schema: schemaModel, layout, 'lint?': lintConfig, 'versions?': arr(docVersion) });
 
 /** Structural problems (errors) and dangling references (errors: a document must be self-consistent). */
 export function validateDocument(doc: unknown): Diagnostic[] {

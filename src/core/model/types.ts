@@ -13,6 +13,8 @@
  *   Exports sort by (kind, dependencies, seq), so undoing a delete puts the object back exactly where it was.
  */
 
+import type { TableBehaviors } from './behaviors';
+
 export type Id = string;
 
 /** A schema-qualified name as plain strings (never quoted). */
@@ -360,6 +362,8 @@ export interface SchemaModel {
   tables: Record<Id, Table>;
   views: Record<Id, View>;
   raw: Record<Id, RawStatement>;
+  /** Trigger-backed behaviours per table id (updated_at, soft delete, audit, counters, search). */
+  behaviors?: Record<Id, TableBehaviors>;
   /** Next value for `seq` of new objects. */
   nextSeq: number;
 }

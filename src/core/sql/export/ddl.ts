@@ -51,7 +51,7 @@ const RANK = {
   attach: 8,
   view: 9,
   raw: 10,
-  ownedBy: 11,
+  ownedBy: 7.5, // right after tables, before raw statements that may change the table owner
   index: 12,
   constraint: 13,
   rls: 14,
@@ -105,6 +105,44 @@ function setPath(path: readonly string[]): string {
   return `SET search_path = ${parts.map(quoteIdent).join(', ')};\n`;
 }
 
+/** `[schema?, name]` of a type text such as `public."My Type"(3)[]`; undefined for builtins with spaces. */
+export function typeNameParts(text: string): [string | undefined, string] | undefined {
+  const parts: string[] = [];
+  let i = 0;
+  const n = text.length;
+  for (;;) {
+    if (text[i] === '"') {
+      let j = i + 1;
+      let out = '';
+      for (; j < n; j++) {
+        if (text[j] === '"') {
+          if (text[j + 1] === '"') {
+            out += '"';
+            j++;
+          } else break;
+        } else out += text[j];
+      }
+      parts.push(out);
+      i = j + 1;
+    } else {
+      const m = /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/.exec(text.slice(i));
+      if (!m) return undefined;
+      parts.push(m[0].toLowerCase());
+      i += m[0].length;
+    }
+    if (text[i] === '.') {
+      i++;
+      continue;
+    }
+    break;
+  }
+  const rest = text.slice(i);
+  if (rest && !/^\s*(\(|\[|$)/.test(rest)) return undefined;
+  if (parts.length === 1) return [undefined, parts[0]!];
+  if (parts.length === 2) return [parts[0]!, parts[1]!];
+  return undefined;
+}
+
 function rawText(sql: string): string {
   return safeTail(sql.trim().replace(/;\s*$/, '')) + ';\n';
 }
@@ -150,8 +188,8 @@ export function exportDdl(model: SchemaModel, opts: ExportOptions = {}): ExportR
     if (sid) deps.push(sid);
     add({ key: e.id, rank: RANK.extension, seq: e.seq, sub: 0, deps, sql: renderExtension(ctx, e), path: undefined, keepPath: true,
       label: `extension ${e.name}`, drop: `DROP EXTENSION IF EXISTS ${quoteIdent(e.name)} CASCADE;\n` });
-    if (e.comment !== undefined) {
-      add({ key: e.id + '#comment', rank: RANK.comment, seq: e.seq, sub: 0, deps: [e.id], sql: [commentOn(`EXTENSION ${quoteIdent(e.name)}`, e.comment)],
+    if (e.comment) {
+      add({ key: e.id + '#comment', rank: RANK.comment + RANK.extension / 100, seq: e.seq, sub: 0, deps: [e.id], sql: [commentOn(`EXTENSION ${quoteIdent(e.name)}`, e.comment)],
         path: undefined, keepPath: true, label: `comment on extension ${e.name}` });
     }
   }
@@ -160,11 +198,31 @@ export function exportDdl(model: SchemaModel, opts: ExportOptions = {}): ExportR
       add({ key: s.id, rank: RANK.schema, seq: s.seq, sub: 0, sql: renderSchema(ctx, s), path: undefined, keepPath: true,
         label: `schema ${s.name}`, drop: `DROP SCHEMA IF EXISTS ${quoteIdent(s.name)} CASCADE;\n` });
     }
-    if (s.comment !== undefined) {
-      add({ key: s.id + '#comment', rank: RANK.comment, seq: s.seq, sub: 0, deps: [s.id], sql: [commentOn(`SCHEMA ${quoteIdent(s.name)}`, s.comment)],
+    if (s.comment) {
+      add({ key: s.id + '#comment', rank: RANK.comment + RANK.schema / 100, seq: s.seq, sub: 0, deps: [s.id], sql: [commentOn(`SCHEMA ${quoteIdent(s.name)}`, s.comment)],
         path: undefined, keepPath: true, label: `comment on schema ${s.name}` });
     }
   }
+
+  // A type name may also be a table's (or view's) row type: `CREATE DOMAIN d AS some_table`, a column of type
+  // `other_table`, a composite attribute. Resolve such names (through the object's search_path) to dependencies.
+  const relByName = new Map<string, Id>();
+  for (const t of Object.values(tables)) relByName.set(`${ctx.schemaName(t.schemaId, t.name)}\u0000${t.name}`, t.id);
+  for (const v of Object.values(model.views)) relByName.set(`${ctx.schemaName(v.schemaId, v.name)}\u0000${v.name}`, v.id);
+  const rowTypeDep = (typeText: string | undefined, path: Path, ownSchema: string, deps: Set<string>) => {
+    if (!typeText || relByName.size === 0) return;
+    const parts = typeNameParts(typeText);
+    if (!parts) return;
+    const [sch, name] = parts;
+    const schemas = sch !== undefined ? [sch] : [...(path ?? ['public']), ownSchema];
+    for (const s of schemas) {
+      const id = relByName.get(`${s}\u0000${name}`);
+      if (id) {
+        deps.add(id);
+        return;
+      }
+    }
+  };
 
   // ------------------------------------------------ types
   for (const t of bySeq(model.types)) {
@@ -172,17 +230,19 @@ export function exportDdl(model: SchemaModel, opts: ExportOptions = {}): ExportR
     const deps = new Set<string>([t.schemaId]);
     if (t.kind === 'domain') {
       if (t.baseTypeRef) deps.add(t.baseTypeRef);
+      else rowTypeDep(t.baseType, t.searchPath, schema, deps);
       refs.scan(t.default, deps);
       for (const c of t.checks) refs.scan(c.expr, deps);
     } else if (t.kind === 'composite') {
       for (const a of t.attributes) if (a.typeRef) deps.add(a.typeRef);
+      else rowTypeDep(a.type, t.searchPath, schema, deps);
     }
     const word = t.kind === 'domain' ? 'DOMAIN' : 'TYPE';
     add({ key: t.id, rank: RANK.type, seq: t.seq, sub: 0, deps, sql: renderType(ctx, t, t.searchPath), path: t.searchPath, keepPath: false,
       label: `type ${schema}.${t.name}`, drop: `DROP ${word} IF EXISTS ${ctx.fullName(schema, t.name)} CASCADE;\n` });
-    if (t.comment !== undefined) {
+    if (t.comment) {
       const path = always ? undefined : t.searchPath;
-      add({ key: t.id + '#comment', rank: RANK.comment, seq: t.seq, sub: 0, deps: [t.id],
+      add({ key: t.id + '#comment', rank: RANK.comment + RANK.type / 100, seq: t.seq, sub: 0, deps: [t.id],
         sql: [commentOn(`${word} ${ctx.qname(schema, t.name, path)}`, t.comment)], path, keepPath: always, label: `comment on type ${t.name}` });
     }
   }
@@ -199,8 +259,8 @@ export function exportDdl(model: SchemaModel, opts: ExportOptions = {}): ExportR
       add({ key: s.id + '#owned', rank: RANK.ownedBy, seq: s.seq, sub: 0, deps: [s.id, owner.id], sql: renderOwnedBy(ctx, s, owner, path), path,
         keepPath: always, label: `owned by of sequence ${s.name}` });
     }
-    if (s.comment !== undefined) {
-      add({ key: s.id + '#comment', rank: RANK.comment, seq: s.seq, sub: 0, deps: [s.id], sql: [commentOn(`SEQUENCE ${ctx.qname(schema, s.name, path)}`, s.comment)],
+    if (s.comment) {
+      add({ key: s.id + '#comment', rank: RANK.comment + RANK.sequence / 100, seq: s.seq, sub: 0, deps: [s.id], sql: [commentOn(`SEQUENCE ${ctx.qname(schema, s.name, path)}`, s.comment)],
         path, keepPath: always, label: `comment on sequence ${s.name}` });
     }
   }
@@ -215,6 +275,7 @@ export function exportDdl(model: SchemaModel, opts: ExportOptions = {}): ExportR
     for (const c of t.columns) {
       alias.set(c.id, t.id);
       if (c.typeRef) deps.add(c.typeRef);
+      else rowTypeDep(c.type, t.searchPath, schema, deps);
       refs.scan(c.default, deps);
       refs.scan(c.generated?.expr, deps);
     }
@@ -258,7 +319,7 @@ export function exportDdl(model: SchemaModel, opts: ExportOptions = {}): ExportR
       add({ key: t.id + '#rls', rank: RANK.rls, seq: t.seq, sub: 0, deps: [t.id], sql: renderRls(ctx, t, freePath), path: freePath,
         keepPath: always, label: `row level security of ${schema}.${t.name}` });
     }
-    add({ key: t.id + '#comment', rank: RANK.comment, seq: t.seq, sub: 0, deps: [t.id], sql: renderTableComments(ctx, t, freePath), path: freePath,
+    add({ key: t.id + '#comment', rank: RANK.comment + RANK.table / 100, seq: t.seq, sub: 0, deps: [t.id], sql: renderTableComments(ctx, t, freePath), path: freePath,
       keepPath: always, label: `comments on ${schema}.${t.name}` });
   }
 
@@ -277,7 +338,7 @@ export function exportDdl(model: SchemaModel, opts: ExportOptions = {}): ExportR
         path: v.searchPath, keepPath: false, label: `index ${ix.name ?? ''} on ${schema}.${v.name}` });
     }
     const freePath = always ? undefined : v.searchPath;
-    add({ key: v.id + '#comment', rank: RANK.comment, seq: v.seq, sub: 0, deps: [v.id], sql: renderViewComments(ctx, v, freePath), path: freePath,
+    add({ key: v.id + '#comment', rank: RANK.comment + RANK.view / 100, seq: v.seq, sub: 0, deps: [v.id], sql: renderViewComments(ctx, v, freePath), path: freePath,
       keepPath: always, label: `comments on ${schema}.${v.name}` });
   }
 

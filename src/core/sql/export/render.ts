@@ -123,7 +123,7 @@ const TYPE_RANGE: Record<string, [string, string]> = {
 };
 
 /** Identity options that differ from PostgreSQL's defaults for the column type, as `(...)` text or ''. */
-function identityOptions(ctx: ExportContext, o: SequenceOptions, colType: string, path: Path): string {
+export function identityOptions(ctx: ExportContext, o: SequenceOptions, colType: string, path: Path): string {
   const range = TYPE_RANGE[(o.as ?? colType).trim().toLowerCase().replace(/^pg_catalog\./, '')] ?? TYPE_RANGE.bigint!;
   const inc = o.increment ?? '1';
   const asc = !inc.trim().startsWith('-');
@@ -164,7 +164,7 @@ export function columnNames(ctx: ExportContext, t: Table, ids: readonly Id[], wh
   return out;
 }
 
-function columnLine(ctx: ExportContext, t: Table, c: Column, path: Path): string {
+export function columnLine(ctx: ExportContext, t: Table, c: Column, path: Path): string {
   ctx.checkIdent(c.name, `column ${ctx.tableLabel(t)}.${c.name}`);
   let s = quoteIdent(c.name) + ' ' + c.type;
   if (c.storage) s += ' ' + withKeyword('STORAGE', c.storage);
@@ -203,7 +203,7 @@ function checkBody(c: CheckConstraint): string {
 }
 
 /** Inline table constraint text (PK / UNIQUE / valid CHECK / EXCLUDE), or null when it is not inline. */
-function inlineConstraint(ctx: ExportContext, t: Table, c: Constraint): string | null {
+export function inlineConstraint(ctx: ExportContext, t: Table, c: Constraint): string | null {
   const what = `constraint ${c.name ?? c.kind} on ${ctx.tableLabel(t)}`;
   switch (c.kind) {
     case 'primary':
@@ -458,10 +458,10 @@ export function renderTableComments(ctx: ExportContext, t: Table, path: Path): s
   const schema = ctx.schemaName(t.schemaId, `table ${t.name}`);
   const q = ctx.qname(schema, t.name, path);
   const out: string[] = [];
-  if (t.comment !== undefined) out.push(commentOn(`TABLE ${q}`, t.comment));
-  for (const c of t.columns) if (c.comment !== undefined) out.push(commentOn(`COLUMN ${q}.${quoteIdent(c.name)}`, c.comment));
+  if (t.comment) out.push(commentOn(`TABLE ${q}`, t.comment));
+  for (const c of t.columns) if (c.comment) out.push(commentOn(`COLUMN ${q}.${quoteIdent(c.name)}`, c.comment));
   for (const c of t.constraints) {
-    if (c.comment === undefined) continue;
+    if (!c.comment) continue;
     if (c.name) out.push(commentOn(`CONSTRAINT ${quoteIdent(c.name)} ON ${q}`, c.comment));
     else ctx.warn('unsupported', `Comment on an unnamed constraint of ${schema}.${t.name} cannot be exported`);
   }
@@ -472,7 +472,7 @@ export function renderTableComments(ctx: ExportContext, t: Table, path: Path): s
 export function indexComments(ctx: ExportContext, idx: Index[], schema: string, owner: string, path: Path): string[] {
   const out: string[] = [];
   for (const ix of idx) {
-    if (ix.comment === undefined) continue;
+    if (!ix.comment) continue;
     if (ix.name) out.push(commentOn(`INDEX ${ctx.qname(schema, ix.name, path)}`, ix.comment));
     else ctx.warn('unsupported', `Comment on an unnamed index of ${owner} cannot be exported`);
   }
@@ -483,7 +483,7 @@ export function renderViewComments(ctx: ExportContext, v: View, path: Path): str
   const schema = ctx.schemaName(v.schemaId, `view ${v.name}`);
   const q = v.temporary ? quoteIdent(v.name) : ctx.qname(schema, v.name, path);
   const out: string[] = [];
-  if (v.comment !== undefined) out.push(commentOn(`${v.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${q}`, v.comment));
+  if (v.comment) out.push(commentOn(`${v.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${q}`, v.comment));
   const cc = v.columnComments ?? {};
   const names = [...(v.columnNames ?? []).filter((n) => n in cc), ...Object.keys(cc).filter((n) => !v.columnNames?.includes(n))];
   for (const n of names) out.push(commentOn(`COLUMN ${q}.${quoteIdent(n)}`, cc[n]!));

@@ -284,6 +284,24 @@ export class ImportContext {
     return undefined;
   }
 
+  /**
+   * A user type or row type that shadows a built-in type name: only possible when the search_path lists
+   * pg_catalog explicitly after another schema (`SET search_path = test, pg_catalog`); otherwise pg_catalog is
+   * searched first.
+   */
+  shadowingType(name: string): { schema: string; name: string; typeId?: Id } | undefined {
+    const at = this.searchPath.indexOf('pg_catalog');
+    if (at <= 0) return undefined;
+    this.ensureIndexes();
+    for (const s of this.searchPath.slice(0, at)) {
+      const id = this.typeByKey.get(key(s, name));
+      if (id) return { schema: s, name, typeId: id };
+      const r = this.relations.get(key(s, name));
+      if (r && (r.kind === 'table' || r.kind === 'view')) return { schema: s, name };
+    }
+    return undefined;
+  }
+
   findIndex(schemaName: string | undefined, name: string): IndexRef | undefined {
     this.ensureIndexes();
     for (const s of this.lookupSchemas(schemaName)) {

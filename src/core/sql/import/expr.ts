@@ -81,6 +81,7 @@ export function collectDeps(node: any, ctx: ImportContext, opts: DepOptions = {}
     if (!schema && ctes.has(name)) return;
     const r = ctx.findRelation(schema || undefined, name);
     if (r) out.add(r.id);
+    else for (const id of ctx.findDefined('other', schema || undefined, name)) out.add(id);
   };
   const addType = (tn: any) => {
     const names = nameList(tn?.names);
@@ -92,6 +93,7 @@ export function collectDeps(node: any, ctx: ImportContext, opts: DepOptions = {}
       // a table's row type
       const r = ctx.findRelation(names.length === 2 ? names[0] : undefined, last, ['table', 'view']);
       if (r) out.add(r.id);
+      else for (const id of ctx.findDefined('other', names.length === 2 ? names[0] : undefined, last)) out.add(id);
     }
   };
   const walk = (n: any, keyName: string) => {

@@ -1,4 +1,5 @@
 /** Canonical SQL type text from a libpg-query `TypeName` node. */
+import { COL_NAME_KEYWORDS } from '../keywords';
 import type { Id } from '../../model/types';
 import { quoteIdent, quoteQName } from '../ident';
 import type { ImportContext } from './context';
@@ -130,8 +131,22 @@ export function typeInfo(tn: any, ctx?: ImportContext): TypeInfo {
   const arr = arraySuffix(tn);
   const qualified = names.length === 2 && names[0] === 'pg_catalog';
   const last = names[names.length - 1] ?? '';
+  if (names.length === 1 && ctx) {
+    const sh = ctx.shadowingType(last);
+    if (sh) {
+      const info: TypeInfo = { type: prefix + quoteQName(sh) + (mods.length ? `(${typmodText(mods)})` : '') + arr };
+      if (sh.typeId) info.typeRef = sh.typeId;
+      return info;
+    }
+  }
   if (names.length === 1 || qualified) {
-    const base = builtinText(last, mods, qualified);
+    let base = builtinText(last, mods, qualified);
+    if (base !== undefined && ctx && ctx.searchPath.indexOf('pg_catalog') > 0) {
+      // With `search_path = x, pg_catalog`, a plain identifier like `xml` or `text` could name a type in x when the
+      // export replays that path: keep built-ins that are identifiers (not grammar keywords) pinned to pg_catalog.
+      const word = /^"?([a-z_][a-z0-9_]*)"?(?=\(|$)/.exec(base)?.[1];
+      if (word && !COL_NAME_KEYWORDS.has(word)) base = `pg_catalog.${base}`;
+    }
     if (base !== undefined) return { type: prefix + base + arr };
   }
   // user type?

@@ -47,6 +47,12 @@ export const convertCreateExtension: Converter = (stmt, ctx) => {
   }
   if (n.if_not_exists) e.ifNotExists = true;
   if (!e.cascade) delete e.cascade;
+  // Without WITH SCHEMA the extension goes into the first schema of the search_path in effect: record it, since
+  // the export does not replay the path before extensions.
+  if (!e.schema && ctx.explicitSearchPath && name !== 'plpgsql') {
+    const first = ctx.searchPath.find((x) => x !== 'pg_catalog' && x !== 'pg_temp' && x !== 'information_schema');
+    if (first) e.schema = ctx.creationSchema(undefined, stmt).name;
+  }
   if (e.schema) ctx.ensureSchema(e.schema);
   ctx.model.extensions[e.id] = e;
   ctx.sawObject = true;

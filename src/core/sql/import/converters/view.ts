@@ -51,6 +51,12 @@ export function viewQueryText(stmt: StatementInfo): { query: string; recursive: 
 function upsertView(view: View, orReplace: boolean, stmt: StatementInfo, ctx: ImportContext): void {
   const existing = ctx.findRelation(ctx.schemaName(view.schemaId), view.name);
   if (existing) {
+    if (existing.kind === 'view' && orReplace && !existing.obj.materialized && view.deps.includes(existing.id)) {
+      // CREATE OR REPLACE VIEW v AS ... FROM v: the new definition reads the old one, so it only works as a second
+      // statement after the first definition. Keep it verbatim, after the view.
+      ctx.keepRaw(stmt, { label: `create or replace view ${displayName({ name: view.name })} (reads its previous definition)`, target: existing.id, deps: [...new Set([existing.id, ...view.deps])], note: 'CREATE OR REPLACE VIEW that reads its own previous definition; kept verbatim' });
+      return;
+    }
     if (existing.kind === 'view' && orReplace && !existing.obj.materialized) {
       const keep = existing.obj;
       Object.assign(keep, { ...view, id: keep.id, seq: keep.seq, indexes: keep.indexes, comment: keep.comment, columnComments: keep.columnComments });
@@ -102,7 +108,14 @@ export const convertCreateTableAs: Converter = (stmt, ctx) => {
   const into = n.into ?? {};
   const q = rangeVarName(into.rel);
   if (n.objtype !== 'OBJECT_MATVIEW') {
-    ctx.keepRaw(stmt, { label: `create table ${displayName(q)} as ...`, deps: collectDeps(n.query, ctx), note: 'CREATE TABLE AS is not modelled (the columns come from a query); kept verbatim' });
+    const schema = q.schema ?? ctx.creationSchema(undefined, stmt).name;
+    ctx.keepRaw(stmt, {
+      label: `create table ${displayName(q)} as ...`,
+      deps: collectDeps(n.query, ctx),
+      // Defines a relation (and its row type) that later statements may use.
+      defines: { kind: 'other', schema, name: q.name },
+      note: 'CREATE TABLE AS is not modelled (the columns come from a query); kept verbatim',
+    });
     return;
   }
   const schema = ctx.creationSchema(q.schema, stmt);
