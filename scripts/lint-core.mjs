@@ -1,7 +1,7 @@
 // Keeps src/core framework-free: no React, React Flow, Monaco, zustand or DOM globals.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-const banned = /from\s+['"](react|react-dom|@xyflow\/react|@xyflow\/system|monaco-editor|@monaco-editor\/react|zustand)(['"/])|\b(document|window|localStorage|indexedDB)\s*\./;
+const banned = /from\s+['"](react|react-dom|@xyflow\/react|@xyflow\/system|monaco-editor|@monaco-editor\/react|zustand)(['"/])|\b(document|window|localStorage|indexedDB)\.[A-Za-z_]/;
 const bad = [];
 const walk = (dir) => {
   for (const f of readdirSync(dir)) {
@@ -9,7 +9,7 @@ const walk = (dir) => {
     if (statSync(p).isDirectory()) walk(p);
     else if (/\.(ts|tsx)$/.test(f)) {
       readFileSync(p, 'utf8').split('\n').forEach((line, i) => {
-        if (!line.trim().startsWith('//') && !line.trim().startsWith('*') && banned.test(line)) bad.push(`${p}:${i + 1}: ${line.trim()}`);
+        if (!/^\s*(\/\/|\/\*|\*)/.test(line) && banned.test(line)) bad.push(`${p}:${i + 1}: ${line.trim()}`);
       });
     }
   }

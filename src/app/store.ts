@@ -34,6 +34,8 @@ export interface AppState {
   error: string | null;
   /** Incremented to ask the canvas to fit the view (after import / layout / on request). */
   fitRequest: number;
+  /** Asks the canvas to bring one table into view (from the inspector). */
+  focusRequest: { id: Id; n: number } | null;
 
   newDiagram(): void;
   importSql(sql: string, name?: string): Promise<{ ok: boolean; error?: string }>;
@@ -41,6 +43,8 @@ export interface AppState {
   autoLayout(): Promise<void>;
   moveNodes(moves: { id: Id; x: number; y: number }[]): void;
   setSelection(ids: Id[]): void;
+  /** Select a table and bring it into view. */
+  focusTable(id: Id): void;
   setHover(hover: Partial<AppState['hover']>): void;
   setViewport(v: Viewport): void;
   setTheme(t: ThemeChoice): void;
@@ -89,6 +93,7 @@ export const useApp = create<AppState>()((set, get) => ({
   busy: null,
   error: null,
   fitRequest: 0,
+  focusRequest: null,
 
   newDiagram() {
     set({ doc: newDocument(), lastImport: null, selection: [], hover: { tableId: null, edgeId: null }, error: null });
@@ -158,6 +163,10 @@ export const useApp = create<AppState>()((set, get) => ({
     const cur = get().selection;
     if (cur.length === ids.length && cur.every((x, i) => x === ids[i])) return;
     set({ selection: ids });
+  },
+
+  focusTable(id) {
+    set((s) => ({ selection: [id], focusRequest: { id, n: (s.focusRequest?.n ?? 0) + 1 } }));
   },
 
   setHover(hover) {

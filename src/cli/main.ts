@@ -10,6 +10,9 @@ import { exportDdl } from '../core/sql/export/ddl';
 import { loadDocument } from '../core/document/load';
 import { documentFromModel, serializeDocument, type TablewrightDocument } from '../core/document/document';
 import type { Diagnostic } from '../core/model/diagnostics';
+import { runLint } from './lint';
+import { runDiff } from './diff';
+import { runTriggers } from './triggers';
 
 const USAGE = `Usage: tablewright <command> [options]
 
@@ -17,6 +20,12 @@ Commands:
   import FILE.sql [--out doc.json]           Read PostgreSQL DDL (or a pg_dump) and print the Tablewright document (JSON).
   export FILE.sql|doc.json [--out FILE.sql]  Print PostgreSQL DDL for a SQL file or a .json document.
          [--if-not-exists] [--drop] [--qualify always|non-public] [--no-header]
+  lint FILE.sql|doc.json [--json]            Check the schema (keys, relationships, indexes, normalization, types,
+                                             naming, auditing, security). Exit 1 when an error-severity finding exists.
+  diff FROM TO [--down] [--safe] [--format plain|golang-migrate|dbmate|flyway|alembic|prisma] [--out DIR]
+                                             Migration from FROM to TO (.sql or .json); prints the up SQL (--down: down).
+  triggers FILE.sql|doc.json [--updated-at TABLES|all] [--soft-delete TABLES] [--audit TABLES]
+                                             Trigger SQL for those behaviours (TABLES: comma-separated names).
 
 Options:
   --out FILE   write to FILE instead of stdout
@@ -145,6 +154,9 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
       output(ex.sql, a.flags.get('--out'), io);
       return errors ? 1 : 0;
     }
+    if (cmd === 'lint') return await runLint(rest, io);
+    if (cmd === 'diff') return await runDiff(rest, io);
+    if (cmd === 'triggers') return await runTriggers(rest, io);
     throw new UsageError(`unknown command "${cmd}"`);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -25,7 +25,6 @@ import { CrowsFootMarkers, RelationEdge } from './RelationEdge';
 const nodeTypes = { table: TableNode };
 const edgeTypes = { relation: RelationEdge };
 const FIT = { padding: 0.12, maxZoom: 1.1 } as const;
-const PRO = { hideAttribution: true } as const;
 
 /** Adds `selected` to the projected nodes; keeps each decorated object while its base node and flag are unchanged. */
 function useDecoratedNodes(base: TableNodeT[], selection: string[]): TableNodeT[] {
@@ -81,6 +80,7 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const selection = useApp((s) => s.selection);
   const hover = useApp((s) => s.hover);
   const fitRequest = useApp((s) => s.fitRequest);
+  const focusRequest = useApp((s) => s.focusRequest);
   const { moveNodes, setSelection, setHover, setViewport } = useApp.getState();
   const flow = useReactFlow();
 
@@ -120,6 +120,11 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const onEdgeEnter: EdgeMouseHandler<RelationEdgeT> = useCallback((_, e) => setHover({ edgeId: e.id }), [setHover]);
   const onEdgeLeave: EdgeMouseHandler<RelationEdgeT> = useCallback(() => setHover({ edgeId: null }), [setHover]);
   const onEdgeClick: EdgeMouseHandler<RelationEdgeT> = useCallback((_, e) => setSelection([e.source, e.target].filter((v, i, a) => a.indexOf(v) === i)), [setSelection]);
+  useEffect(() => {
+    if (!focusRequest) return;
+    const raf = requestAnimationFrame(() => void flow.fitView({ nodes: [{ id: focusRequest.id }], padding: 0.6, maxZoom: 1, minZoom: 0.5, duration: 300 }));
+    return () => cancelAnimationFrame(raf);
+  }, [focusRequest, flow]);
   const onMoveEnd = useCallback((_: unknown, v: Viewport) => setViewport(v), [setViewport]);
   const onPaneClick = useCallback(() => setSelection([]), [setSelection]);
 
@@ -156,7 +161,7 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         maxZoom={2}
         fitView
         fitViewOptions={FIT}
-        proOptions={PRO}
+        attributionPosition="top-right"
         deleteKeyCode={null}
         aria-label="Schema diagram"
       >

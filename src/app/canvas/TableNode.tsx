@@ -63,22 +63,24 @@ function TableNodeView({ id, data, selected }: NodeProps<TableNodeType>) {
   const label = `Table ${data.schemaName}.${data.name}, ${data.rows.length} column${data.rows.length === 1 ? '' : 's'}`;
   return (
     <div className={cls} style={style} aria-label={label} data-table={data.name}>
-      <div className="tw-node__header" title={data.comment}>
-        <span className="tw-node__schema">{data.schemaName}.</span>
-        <span className="tw-node__name">{data.name}</span>
-        {data.comment && !lowZoom ? <span className="tw-node__note" aria-hidden="true">i</span> : null}
-      </div>
       {lowZoom ? (
-        <div className="tw-node__simple">
+        <div className="tw-node__simple" title={data.comment}>
+          <span className="tw-node__simple-schema">{data.schemaName}</span>
           <span className="tw-node__simple-name">{data.name}</span>
-          <span className="tw-node__simple-meta">{data.rows.length} columns</span>
         </div>
       ) : (
-        <div className="tw-node__body">
-          {data.rows.map((r) => (
-            <Row key={r.id} row={r} active={active?.has(r.id) ?? false} />
-          ))}
-        </div>
+        <>
+          <div className="tw-node__header" title={data.comment}>
+            <span className="tw-node__schema">{data.schemaName}.</span>
+            <span className="tw-node__name">{data.name}</span>
+            {data.comment ? <span className="tw-node__note" aria-hidden="true">i</span> : null}
+          </div>
+          <div className="tw-node__body">
+            {data.rows.map((r) => (
+              <Row key={r.id} row={r} active={active?.has(r.id) ?? false} />
+            ))}
+          </div>
+        </>
       )}
       <Handles nodeId={id} rows={data.rows} />
     </div>

@@ -143,7 +143,7 @@ function TableDetails({ model, table }: { model: SchemaModel; table: Table }) {
           <ul className="tw-insp__refs">
             {referencedBy.map((r, i) => (
               <li key={i}>
-                <button type="button" className="tw-link" onClick={() => useApp.getState().setSelection([r.from.id])}>
+                <button type="button" className="tw-link" onClick={() => useApp.getState().focusTable(r.from.id)}>
                   {qualified(model, r.from)}
                 </button>{' '}
                 <span className="tw-insp__muted">({r.cols})</span>
@@ -175,7 +175,7 @@ function Overview({ model }: { model: SchemaModel }) {
           <ul className="tw-insp__refs">
             {tables.slice(0, 200).map((t) => (
               <li key={t.id}>
-                <button type="button" className="tw-link" onClick={() => useApp.getState().setSelection([t.id])}>
+                <button type="button" className="tw-link" onClick={() => useApp.getState().focusTable(t.id)}>
                   {qualified(model, t)}
                 </button>{' '}
                 <span className="tw-insp__muted">{plural(t.columns.length, 'column')}</span>

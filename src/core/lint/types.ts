@@ -60,6 +60,11 @@ export interface Rule {
   description: string;
   /** Table-scoped rules implement checkTable (called per table; enables incremental re-checks). */
   checkTable?(t: Table, ctx: RuleContext): Finding[];
+  /**
+   * Set to false when checkTable reads tables other than its own, its FK / partition neighbours, and the names and
+   * keys of all tables: the incremental checker then re-runs it for every table on every check.
+   */
+  incremental?: boolean;
   /** Global rules implement checkModel. */
   checkModel?(ctx: RuleContext): Finding[];
 }

@@ -262,8 +262,9 @@ class Gen {
         this.diag('info', 'soft-delete-index-suggestion', `${this.label(t)}: consider ${s.sql} (and dropping the plain unique key) so deleted rows do not block new ones`);
       }
     }
-    if (b.liveView) {
-      const vname = this.name(b.view, DEFAULT_NAMES.liveView(t.name), 'live view');
+    const vname = this.name(b.view, DEFAULT_NAMES.liveView(t.name), 'live view');
+    const viewInModel = Object.values(this.model.views).some((v) => v.name === vname && (this.model.schemas[v.schemaId]?.name ?? 'public') === schema);
+    if (b.liveView && !viewInModel) {
       const cols = t.columns.map((c) => quoteIdent(c.name));
       if (!t.columns.some((c) => c.name === col)) cols.push(qcol);
       this.add({

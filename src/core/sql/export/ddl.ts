@@ -5,6 +5,7 @@
  * ...). Items are ordered by a Kahn topological sort with a (kind rank, seq) tie-break, then printed with
  * `SET search_path` switches wherever the next item was defined under a different path.
  */
+import { behaviorRawRecord } from '../../triggers/generate';
 import type { Diagnostic } from '../../model/diagnostics';
 import type { Id, RawStatement, SchemaModel, Table } from '../../model/types';
 import { quoteIdent } from '../ident';
@@ -147,8 +148,20 @@ function rawText(sql: string): string {
   return safeTail(sql.trim().replace(/;\s*$/, '')) + ';\n';
 }
 
-export function exportDdl(model: SchemaModel, opts: ExportOptions = {}): ExportResult {
+export function exportDdl(model0: SchemaModel, opts: ExportOptions = {}): ExportResult {
+  // Trigger-backed behaviours (updated_at, soft delete, audit, counters, search) join the export as generated
+  // statements, ordered by their dependencies like everything else.
+  let model = model0;
+  let behaviorError: string | undefined;
+  if (model0.behaviors && Object.keys(model0.behaviors).length) {
+    try {
+      model = { ...model0, raw: { ...model0.raw, ...behaviorRawRecord(model0) } };
+    } catch (e) {
+      behaviorError = (e as Error).message;
+    }
+  }
   const ctx = new ExportContext(model, opts);
+  if (behaviorError) ctx.diagnostics.push({ severity: 'error', code: 'behaviors', message: `Trigger behaviours could not be generated: ${behaviorError}` });
   const always = ctx.qualifyAll;
   const items: Item[] = [];
   /** model id (column, constraint, ...) -> item key */

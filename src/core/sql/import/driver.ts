@@ -149,7 +149,8 @@ export function parseFile(source: string): ParsedFile {
           stats.syntaxErrors++;
           const cp: number = e?.sqlDetails?.cursorPosition ?? 0;
           const off = k.seg.start + Math.min(codePointToCharOffset(k.text, cp), k.text.length);
-          const msg = String(e?.sqlDetails?.message ?? e?.message ?? e);
+          const raw = String(e?.sqlDetails?.message ?? e?.message ?? e);
+          const msg = e instanceof RangeError || /call stack|memory exhausted/i.test(raw) ? `statement is nested too deeply to parse (${raw})` : raw;
           diagnostics.push({ severity: 'error', code: 'syntax', message: msg, ...at(off, off + 1) });
         }
       }

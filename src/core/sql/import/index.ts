@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../model/diagnostics';
 import type { SchemaModel } from '../../model/types';
 import { parseFile, type ParseStats } from './driver';
 import { ImportContext } from './context';
-import { convertStatement, finishImport } from './converters/index';
+import { ConversionFailed, convertStatement, finishImport, keepFailed } from './converters/index';
 
 let ready: Promise<void> | null = null;
 
@@ -42,9 +42,33 @@ export interface ImportResult {
 export function importSql(text: string, opts: ImportOptions = {}): ImportResult {
   const t0 = performance.now();
   const parsed = parseFile(text);
-  const ctx = new ImportContext(opts.into ? structuredClone(opts.into) : undefined);
-  const rawBefore = Object.keys(ctx.model.raw).length;
-  for (const st of parsed.statements) convertStatement(st, ctx);
+  // Convert fail-fast (no per-statement model copies); when a converter fails, start over with that statement kept
+  // verbatim. After a few restarts, fall back to rolling back each statement from a snapshot.
+  const failed = new Map<number, unknown>();
+  let ctx: ImportContext;
+  for (let attempt = 0; ; attempt++) {
+    ctx = new ImportContext(opts.into ? structuredClone(opts.into) : undefined);
+    const mode = attempt < 4 ? 'fail-fast' : 'snapshot';
+    let restart = false;
+    const sts = parsed.statements;
+    for (let i = 0; i < sts.length; i++) {
+      const st = sts[i]!;
+      if (failed.has(i)) {
+        keepFailed(st, ctx, failed.get(i));
+        continue;
+      }
+      try {
+        convertStatement(st, ctx, mode);
+      } catch (e) {
+        if (!(e instanceof ConversionFailed)) throw e;
+        failed.set(i, e.cause);
+        restart = true;
+        break;
+      }
+    }
+    if (!restart) break;
+  }
+  const rawBefore = opts.into ? Object.keys(opts.into.raw).length : 0;
   finishImport(ctx);
   const diagnostics = [...parsed.diagnostics, ...ctx.diagnostics];
   for (const d of diagnostics) {

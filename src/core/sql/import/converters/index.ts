@@ -71,28 +71,46 @@ export const converters: Record<string, Converter> = {
 const MUTATING = new Set(['AlterTableStmt', 'DropStmt', 'RenameStmt', 'AlterEnumStmt', 'AlterSeqStmt', 'CommentStmt', 'CreateStmt', 'ViewStmt']);
 
 /** Convert one statement into the context's model. Never throws: problems become diagnostics. */
-export function convertStatement(stmt: StatementInfo, ctx: ImportContext): void {
+/** Thrown in fail-fast mode when a converter fails: the caller restarts the import with that statement kept raw. */
+export class ConversionFailed extends Error {
+  constructor(readonly cause: unknown) {
+    super('conversion failed');
+  }
+}
+
+/**
+ * Convert one statement. `snapshot` mode copies the model first so a failing converter can be rolled back (safe but
+ * O(model) per statement); `fail-fast` mode throws ConversionFailed instead, and the caller re-runs the import with
+ * that statement marked as failed (`keepFailed`). Imports use fail-fast: failures are rare, copies are not free.
+ */
+export function convertStatement(stmt: StatementInfo, ctx: ImportContext, mode: 'snapshot' | 'fail-fast' = 'snapshot'): void {
   const conv = converters[stmt.nodeType] ?? convertOther;
-  const snapshot = MUTATING.has(stmt.nodeType) ? JSON.stringify(ctx.model) : undefined;
+  const snapshot = mode === 'snapshot' && MUTATING.has(stmt.nodeType) ? JSON.stringify(ctx.model) : undefined;
   const nDiag = ctx.diagnostics.length;
   try {
     conv(stmt, ctx);
   } catch (e) {
+    if (mode === 'fail-fast') throw new ConversionFailed(e);
     // roll back partial edits, keep the statement verbatim
     if (snapshot !== undefined) ctx.model = JSON.parse(snapshot);
     ctx.diagnostics.length = nDiag;
     ctx.invalidate();
-    const msg = e instanceof Error ? e.message : String(e);
-    if (e instanceof Unsupported) {
-      ctx.diag(stmt, 'warning', 'unsupported', `${msg}; statement kept verbatim`);
-    } else {
-      ctx.diag(stmt, 'error', 'internal', `internal error converting ${stmt.nodeType}: ${msg}; statement kept verbatim`);
-    }
-    try {
-      ctx.keepRaw(stmt, { note: false });
-    } catch {
-      /* keepRaw cannot really fail */
-    }
+    keepFailed(stmt, ctx, e);
+  }
+}
+
+/** Keep a statement whose converter failed verbatim, with a diagnostic saying why. */
+export function keepFailed(stmt: StatementInfo, ctx: ImportContext, e: unknown): void {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (e instanceof Unsupported) {
+    ctx.diag(stmt, 'warning', 'unsupported', `${msg}; statement kept verbatim`);
+  } else {
+    ctx.diag(stmt, 'error', 'internal', `internal error converting ${stmt.nodeType}: ${msg}; statement kept verbatim`);
+  }
+  try {
+    ctx.keepRaw(stmt, { note: false });
+  } catch {
+    /* keepRaw cannot really fail */
   }
 }
 

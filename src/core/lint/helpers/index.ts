@@ -1,0 +1,169 @@
+/**
+ * All shared detection helpers of the checker (catalogue "Shared detection helpers" H1–H9), bound to one model.
+ * `createHelpers(model)` is cheap: indexes (tables by stem, incoming FKs) are built lazily and cached per helpers
+ * instance; per-table results are cached by table object identity (models are immutable immer states).
+ *
+ * Owners: roles.ts (H2), fk.ts (H3), keys.ts (H5, H6) and this file — KEY/REL helper; names.ts (H1, H7, H8, H9) and
+ * types.ts (H4) — TYPE/NAME/AUD/SEC helper. Their full module APIs are reachable as `helpers.names` / `helpers.types`.
+ */
+import type { Column, ForeignKey, Id, Index, SchemaModel, Table } from '../../model/types';
+import type { TableRole } from '../types';
+import * as Names from './names';
+import * as Types from './types';
+import { inferRole, looksLikeJunction } from './roles';
+import { fkLikeColumns, type FkLikeColumn } from './fk';
+import { candidateKeys, hasCandidateKey, indexCovers, indexLikes, isCovered, singleColumnKeys, type CandidateKey, type IndexLike } from './keys';
+
+export type { FkLikeColumn, FkLikeTarget } from './fk';
+export type { CandidateKey, IndexLike } from './keys';
+
+export interface LintHelpers {
+  model: SchemaModel;
+  /** names.ts module (H1 tokenize/singularise, H7 expected types, H8 sensitive names, H9 reserved words). */
+  names: typeof Names;
+  /** types.ts module (H4 type families, domain resolution). */
+  types: typeof Types;
+
+  // H1
+  /** Lowercase singular tokens of a name (memoized). */
+  tokenize(name: string): string[];
+  /** Singular stem of a table name: `order_items` → `order_item`. */
+  tableStem(t: Table): string;
+
+  // H2
+  /** Inferred role (without the user's override; use RuleContext.role for the effective one). */
+  inferRole(t: Table): TableRole;
+  looksLikeJunction(t: Table): boolean;
+
+  // H3
+  fkLike(t: Table): FkLikeColumn[];
+  /** Tables whose singular stem equals `stem`. */
+  tablesByStem(stem: string): Table[];
+
+  // H4
+  typeInfo(type: string): Types.TypeInfo;
+  typeFamily(type: string): Types.TypeFamily;
+  /** Same H4 family (domains resolved; `elementOfArray`: compare the array's element type with `keyType`). */
+  compatibleTypes(fromType: string, keyType: string, elementOfArray?: boolean): boolean;
+
+  // H5
+  indexLikes(t: Table): IndexLike[];
+  indexCovers(ix: IndexLike | Index, cols: readonly Id[]): boolean;
+  isCovered(t: Table, cols: readonly Id[]): boolean;
+
+  // H6
+  candidateKeys(t: Table): CandidateKey[];
+  hasCandidateKey(t: Table, cols: readonly Id[]): boolean;
+  singleColumnKeys(t: Table): Column[];
+
+  // model navigation
+  table(id: Id | null | undefined): Table | undefined;
+  schemaName(t: Table): string;
+  /** FKs of other tables (and self-references) that point at the table. */
+  incoming(tableId: Id): [Table, ForeignKey][];
+  outgoing(t: Table): ForeignKey[];
+  /** FK column ids of a table. */
+  fkColumnIds(t: Table): Set<Id>;
+}
+
+function memo<K extends object, V>(fn: (k: K) => V): (k: K) => V {
+  const m = new WeakMap<K, V>();
+  return (k) => {
+    let v = m.get(k);
+    if (v === undefined && !m.has(k)) {
+      v = fn(k);
+      m.set(k, v);
+    }
+    return v as V;
+  };
+}
+function memoStr<V>(fn: (k: string) => V): (k: string) => V {
+  const m = new Map<string, V>();
+  return (k) => {
+    if (m.has(k)) return m.get(k) as V;
+    const v = fn(k);
+    m.set(k, v);
+    return v;
+  };
+}
+
+export function createHelpers(model: SchemaModel): LintHelpers {
+  let stemIndex: Map<string, Table[]> | undefined;
+  let incomingIndex: Map<Id, [Table, ForeignKey][]> | undefined;
+
+  const tokenize = memoStr((name: string) => Names.tokenize(name));
+  const tableStem = memo((t: Table) => tokenize(t.name).join('_'));
+  const typeInfo = memoStr((type: string) => Types.typeInfo(type, model));
+  const outgoing = memo((t: Table) => t.constraints.filter((c): c is ForeignKey => c.kind === 'foreign'));
+  const incoming = (id: Id) => {
+    if (!incomingIndex) {
+      incomingIndex = new Map();
+      for (const t of Object.values(model.tables)) {
+        for (const fk of outgoing(t)) {
+          if (!fk.refTableId) continue;
+          let l = incomingIndex.get(fk.refTableId);
+          if (!l) incomingIndex.set(fk.refTableId, (l = []));
+          l.push([t, fk]);
+        }
+      }
+    }
+    return incomingIndex.get(id) ?? [];
+  };
+  const tablesByStem = (stem: string) => {
+    if (!stemIndex) {
+      stemIndex = new Map();
+      for (const t of Object.values(model.tables)) {
+        if (t.partitionOf) continue;
+        const s = tableStem(t);
+        let l = stemIndex.get(s);
+        if (!l) stemIndex.set(s, (l = []));
+        l.push(t);
+      }
+    }
+    return stemIndex.get(stem) ?? [];
+  };
+  const compatibleTypes = (fromType: string, keyType: string, elementOfArray = false) => {
+    const a = typeInfo(fromType);
+    const b = typeInfo(keyType);
+    if (elementOfArray ? !a.array : a.array !== b.array) return false;
+    if (a.family === 'other' || b.family === 'other' || a.family === 'enum' || b.family === 'enum') return a.base === b.base;
+    return a.family === b.family;
+  };
+  const candidateKeysM = memo(candidateKeys);
+  const indexLikesM = memo(indexLikes);
+  const singleKeysM = memo(singleColumnKeys);
+  const roleM = memo((t: Table) => inferRole(t, { incoming: incoming(t.id).filter(([o]) => o.id !== t.id).length }, model));
+  const junctionM = memo(looksLikeJunction);
+  const fkLikeM = memo((t: Table) =>
+    fkLikeColumns(t, { tokenize, tablesByStem, singleKeys: singleKeysM, compatible: compatibleTypes }),
+  );
+  const fkCols = memo((t: Table) => new Set(outgoing(t).flatMap((f) => f.columns)));
+
+  return {
+    model,
+    names: Names,
+    types: Types,
+    tokenize,
+    tableStem,
+    inferRole: roleM,
+    looksLikeJunction: junctionM,
+    fkLike: fkLikeM,
+    tablesByStem,
+    typeInfo,
+    typeFamily: (type) => typeInfo(type).family,
+    compatibleTypes,
+    indexLikes: indexLikesM,
+    indexCovers,
+    isCovered: (t, cols) => indexLikesM(t).some((ix) => indexCovers(ix, cols)),
+    candidateKeys: candidateKeysM,
+    hasCandidateKey: (t, cols) => hasCandidateKey(t, cols),
+    singleColumnKeys: singleKeysM,
+    table: (id) => (id ? model.tables[id] : undefined),
+    schemaName: (t) => model.schemas[t.schemaId]?.name ?? 'public',
+    incoming,
+    outgoing,
+    fkColumnIds: fkCols,
+  };
+}
+
+export { isCovered };

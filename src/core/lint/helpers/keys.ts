@@ -1,0 +1,122 @@
+/**
+ * H5 (does an index cover a column set, as a SET) and H6 (candidate keys). PRIMARY KEY and UNIQUE constraints are
+ * backed by btree indexes, so they count as indexes here too.
+ */
+import type { Column, Id, Index, Table } from '../../model/types';
+
+/** An index-like access path: a real index, or the btree behind a PK / UNIQUE constraint. */
+export interface IndexLike {
+  /** Index id, or the constraint id for PK / UNIQUE. */
+  id: Id;
+  source: 'index' | 'primary' | 'unique';
+  unique: boolean;
+  method: string;
+  /** Key elements: a column id, or an expression (`expr`) in that position. */
+  elements: { column?: Id; expr?: string; opclass?: string; collation?: string }[];
+  where?: string;
+  nullsNotDistinct?: boolean;
+}
+
+export function indexLikes(t: Table): IndexLike[] {
+  const out: IndexLike[] = [];
+  for (const c of t.constraints) {
+    if (c.kind === 'primary' || c.kind === 'unique') {
+      out.push({ id: c.id, source: c.kind, unique: true, method: 'btree', elements: c.columns.map((column) => ({ column })), nullsNotDistinct: c.kind === 'unique' ? c.nullsNotDistinct : undefined });
+    }
+  }
+  for (const ix of t.indexes) out.push(fromIndex(ix));
+  return out;
+}
+
+function fromIndex(ix: Index): IndexLike {
+  return { id: ix.id, source: 'index', unique: ix.unique, method: (ix.method || 'btree').toLowerCase(), elements: ix.elements, where: ix.where, nullsNotDistinct: ix.nullsNotDistinct };
+}
+
+/**
+ * H5: the index is not partial, is btree (or hash when |C| = 1), and its first |C| key positions are plain columns
+ * that equal C as a set (order does not matter for equality lookups such as FK checks).
+ */
+export function indexCovers(ix: IndexLike | Index, cols: readonly Id[]): boolean {
+  const il = 'source' in ix ? ix : fromIndex(ix);
+  const set = new Set(cols);
+  if (set.size === 0 || il.where) return false;
+  const method = il.method.toLowerCase();
+  if (!(method === 'btree' || (method === 'hash' && set.size === 1))) return false;
+  if (il.elements.length < set.size) return false;
+  const lead = il.elements.slice(0, set.size);
+  return lead.every((e) => e.column !== undefined && !e.expr && set.has(e.column)) && new Set(lead.map((e) => e.column)).size === set.size;
+}
+
+/** H5 over a table: some index, PK or UNIQUE constraint covers the column set. */
+export function isCovered(t: Table, cols: readonly Id[]): boolean {
+  return indexLikes(t).some((ix) => indexCovers(ix, cols));
+}
+
+export interface CandidateKey {
+  /** Constraint or index id. */
+  id: Id;
+  source: 'primary' | 'unique' | 'index';
+  /** Plain key columns (expression elements are listed in `exprs`). */
+  columns: Id[];
+  /** Expression elements as written, e.g. `lower(email)`. */
+  exprs: string[];
+  /** Columns an expression element is a `lower()` / `upper()` of (case-insensitive key on that column). */
+  ciColumns: Id[];
+  /** A partial unique index: a conditional key; its predicate. */
+  where?: string;
+  nullsNotDistinct?: boolean;
+  /** Some element has a non-default opclass or collation. */
+  special: boolean;
+}
+
+/** H6: PK, UNIQUE constraints and unique indexes (partial ones flagged with `where`). */
+export function candidateKeys(t: Table): CandidateKey[] {
+  const out: CandidateKey[] = [];
+  for (const ix of indexLikes(t)) {
+    if (!ix.unique) continue;
+    if (ix.source === 'index' && !['btree', 'hash'].includes(ix.method)) continue;
+    const columns: Id[] = [];
+    const exprs: string[] = [];
+    const ciColumns: Id[] = [];
+    let special = false;
+    for (const e of ix.elements) {
+      if (e.opclass || e.collation) special = true;
+      if (e.column && !e.expr) columns.push(e.column);
+      else if (e.expr) {
+        exprs.push(e.expr);
+        const m = /^\s*\(?\s*(?:lower|upper)\s*\(\s*("?)([^")\s]+)\1(?:\s*::\s*text)?\s*\)\s*\)?\s*$/i.exec(e.expr);
+        const col = m ? t.columns.find((c) => c.name === m[2] || c.name.toLowerCase() === m[2]!.toLowerCase()) : undefined;
+        if (col) ciColumns.push(col.id);
+      }
+    }
+    const k: CandidateKey = { id: ix.id, source: ix.source, columns, exprs, ciColumns, special };
+    if (ix.where) k.where = ix.where;
+    if (ix.nullsNotDistinct) k.nullsNotDistinct = true;
+    out.push(k);
+  }
+  return out;
+}
+
+/** True when the key is exactly the given plain column set (order-insensitive, no expressions, not partial). */
+export function keyIsExactly(k: CandidateKey, cols: readonly Id[], opts: { allowPartial?: boolean } = {}): boolean {
+  if (k.where && !opts.allowPartial) return false;
+  if (k.exprs.length) return false;
+  const set = new Set(cols);
+  return k.columns.length === set.size && k.columns.every((c) => set.has(c));
+}
+
+/** Some non-partial candidate key equals the column set exactly (what PostgreSQL requires of an FK target). */
+export function hasCandidateKey(t: Table, cols: readonly Id[]): boolean {
+  return candidateKeys(t).some((k) => keyIsExactly(k, cols));
+}
+
+/** Single plain-column, non-partial candidate keys of a table, in the order PK first. */
+export function singleColumnKeys(t: Table): Column[] {
+  const out: Column[] = [];
+  for (const k of candidateKeys(t)) {
+    if (k.where || k.exprs.length || k.columns.length !== 1) continue;
+    const c = t.columns.find((x) => x.id === k.columns[0]);
+    if (c && !out.includes(c)) out.push(c);
+  }
+  return out;
+}

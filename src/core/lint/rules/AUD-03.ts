@@ -1,0 +1,31 @@
+import type { Finding, Rule } from '../types';
+import { enableUpdatedAt } from '../../triggers/commands';
+import { finding, memoByTable, rawByTarget } from './support.type-name-aud-sec';
+import { hasUpdateTrigger, isUpdatedCol, updatedAtSql } from './support-aud.type-name-aud-sec';
+
+/** AUD-03: updated_at without a BEFORE UPDATE trigger. */
+export const rule: Rule = {
+  id: 'AUD-03',
+  slug: 'updated-at-without-trigger',
+  group: 'AUD',
+  defaultSeverity: 'warning',
+  scope: 'table',
+  incremental: false,
+  description: 'An updated_at (modified_at, last_update) column that no BEFORE UPDATE trigger maintains. Switch the rule off when the application (ORM timestamps) maintains it.',
+  checkTable: memoByTable(
+    (t, ctx): Finding[] => {
+      const out: Finding[] = [];
+      if (t.partitionOf) return out;
+      for (const c of t.columns) {
+        if (!isUpdatedCol(c) || hasUpdateTrigger(ctx.model, t, c.name)) continue;
+        out.push(
+          finding(rule, ctx, t, c, `${t.name}.${c.name} is not maintained by a trigger; add a BEFORE UPDATE trigger that sets it to now().`,
+            'Unless a trigger sets it, updated_at only changes when every writer remembers to set it: bulk UPDATEs, psql sessions and other services forget, and the column then lies. (If your ORM maintains it and nothing else writes, switch this rule off.)',
+            { fix: { label: `Keep ${c.name} current with a trigger`, sql: updatedAtSql(ctx.model, t, c.name, false), command: enableUpdatedAt(t.id, { column: c.name }) } }),
+        );
+      }
+      return out;
+    },
+    (t, ctx) => [ctx.model.behaviors?.[t.id]?.updatedAt, rawByTarget(ctx.model, t.id)],
+  ),
+};

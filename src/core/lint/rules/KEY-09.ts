@@ -1,0 +1,47 @@
+import { quoteIdent } from '../../sql/ident';
+import { uniqueName } from '../../model/query';
+import type { Rule } from '../types';
+import { fix, freshName, mk, newId, qt, tableCmd, tref } from './key-rel-util';
+
+const EXPOSED = new Set([
+  'user', 'account', 'customer', 'order', 'invoice', 'payment', 'document', 'project', 'organization', 'organisation', 'file', 'team',
+  'workspace', 'ticket', 'subscription', 'booking', 'reservation', 'shipment', 'report', 'upload', 'attachment', 'message', 'invitation', 'receipt', 'contract', 'quote',
+]);
+const OPAQUE = /^(slug|token|public_id|public_key|uid|guid|uuid|external_id|handle|key|short_id|code|reference|ref)$/i;
+
+/** KEY-09: an externally exposed entity identified only by a sequential integer. */
+export const rule: Rule = {
+  id: 'KEY-09',
+  slug: 'no-public-identifier',
+  group: 'KEY',
+  defaultSeverity: 'info',
+  scope: 'table',
+  description: 'A table whose rows are likely exposed in URLs or APIs has only a sequential integer id.',
+  checkTable(t, ctx) {
+    if (ctx.role(t) !== 'entity' || t.partitionOf) return [];
+    const tokens = ctx.helpers.tokenize(t.name);
+    if (!tokens.some((w) => EXPOSED.has(w))) return [];
+    const pk = t.constraints.find((c) => c.kind === 'primary');
+    if (!pk || pk.kind !== 'primary' || pk.columns.length !== 1) return [];
+    const pkCol = t.columns.find((c) => c.id === pk.columns[0]);
+    if (!pkCol || ctx.helpers.typeInfo(pkCol.type).family !== 'int') return [];
+    if (ctx.helpers.fkColumnIds(t).has(pkCol.id)) return []; // 1:1 extension of another table
+    const keyCols = ctx.helpers.singleColumnKeys(t).filter((c) => c.id !== pkCol.id);
+    if (keyCols.some((c) => ctx.helpers.typeInfo(c.type).family === 'uuid' || OPAQUE.test(c.name))) return [];
+    const colName = uniqueName('public_id', t.columns.map((c) => c.name));
+    const kName = freshName(t, `${t.name}_${colName}_key`);
+    const q = qt(ctx.model, t);
+    const label = `Add ${colName} uuid with a unique key`;
+    return [
+      mk('KEY-09', 'info', tref(ctx, t), `${t.name} rows are identified only by a sequential integer; add a public uuid identifier.`,
+        'Sequential ids in URLs and APIs reveal how many rows exist and invite enumeration (/orders/1, /orders/2, …). A random uuid column with a unique key gives a safe public identifier while joins keep using the compact integer.',
+        fix(label, `ALTER TABLE ${q} ADD COLUMN ${quoteIdent(colName)} uuid NOT NULL DEFAULT gen_random_uuid();\nALTER TABLE ${q} ADD CONSTRAINT ${quoteIdent(kName)} UNIQUE (${quoteIdent(colName)});`,
+          tableCmd(label, t.id, (tt) => {
+            const cid = newId('c');
+            const at = tt.columns.findIndex((c) => c.id === pkCol.id) + 1;
+            tt.columns.splice(at, 0, { id: cid, name: colName, type: 'uuid', nullable: false, default: 'gen_random_uuid()' });
+            tt.constraints.push({ id: newId('k'), kind: 'unique', name: kName, columns: [cid] });
+          }))),
+    ];
+  },
+};

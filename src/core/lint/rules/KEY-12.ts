@@ -1,0 +1,40 @@
+import { quoteIdent } from '../../sql/ident';
+import type { Finding, Rule } from '../types';
+import { fix, mk, qt, tableCmd, tref } from './key-rel-util';
+
+/** KEY-12: a nullable column in a UNIQUE key without NULLS NOT DISTINCT: any number of NULLs pass. */
+export const rule: Rule = {
+  id: 'KEY-12',
+  slug: 'nullable-column-in-unique',
+  group: 'KEY',
+  defaultSeverity: 'info',
+  scope: 'table',
+  description: 'A unique key includes a nullable column; rows with NULL there are never considered duplicates.',
+  checkTable(t, ctx) {
+    const out: Finding[] = [];
+    const setNullCols = new Set(ctx.helpers.outgoing(t).filter((f) => f.onDelete === 'set null').flatMap((f) => f.columns));
+    for (const k of ctx.helpers.candidateKeys(t)) {
+      if (k.source === 'primary' || k.nullsNotDistinct) continue;
+      const nullable = k.columns
+        .map((id) => t.columns.find((c) => c.id === id))
+        .filter((c) => c !== undefined && c.nullable)
+        .filter((c) => !(k.where && new RegExp(`${c!.name}"?\\s+is\\s+not\\s+null`, 'i').test(k.where)));
+      if (!nullable.length) continue;
+      const names = nullable.map((c) => c!.name);
+      const q = qt(ctx.model, t);
+      const label = `Make ${names.join(', ')} NOT NULL`;
+      const canFix = nullable.every((c) => !setNullCols.has(c!.id));
+      out.push(
+        mk('KEY-12', 'info', tref(ctx, t, { columnId: nullable[0]!.id, column: names[0], ...(k.source === 'index' ? { indexId: k.id } : { constraintId: k.id }) }),
+          `The unique key on ${t.name} includes nullable ${names.join(', ')}: rows with NULL there never count as duplicates.`,
+          'In PostgreSQL NULLs are distinct, so a unique key accepts any number of rows with NULL in one of its columns. That is right for optional-but-unique values (an optional external reference); otherwise make the column NOT NULL, or declare the key NULLS NOT DISTINCT (PostgreSQL 15+).',
+          canFix
+            ? fix(label, names.map((n) => `ALTER TABLE ${q} ALTER COLUMN ${quoteIdent(n)} SET NOT NULL;`).join('\n'), tableCmd(label, t.id, (tt) => {
+                for (const c of tt.columns) if (nullable.some((n) => n!.id === c.id)) c.nullable = false;
+              }))
+            : undefined),
+      );
+    }
+    return out;
+  },
+};

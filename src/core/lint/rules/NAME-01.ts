@@ -1,0 +1,84 @@
+import type { SchemaModel } from '../../model/types';
+import type { Finding, QuickFix, Rule } from '../types';
+import { nameCase, toCase, type NameCase } from '../helpers/names';
+import { finding, perModel, renameColumnFix, renameConstraintFix, renameIndexFix, renameTableFix, memoByTable, namesSignature } from './support.type-name-aud-sec';
+
+const PLAIN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function majority(names: string[]): NameCase {
+  const counts = new Map<NameCase, number>();
+  for (const n of names) {
+    if (!PLAIN.test(n)) continue;
+    let c = nameCase(n);
+    // single lowercase words are both snake and camel: count them as snake.
+    if (c === 'other') continue;
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let best: NameCase = 'snake';
+  let bestN = counts.get('snake') ?? 0;
+  for (const [c, n] of counts) if (n > bestN) [best, bestN] = [c, n];
+  return best;
+}
+
+/** Conventions in use: tables, columns, and index/constraint names (the project's majority, snake_lower by default). */
+const conventions = perModel((m: SchemaModel) => {
+  const tables: string[] = [];
+  const columns: string[] = [];
+  const others: string[] = [];
+  for (const t of Object.values(m.tables)) {
+    tables.push(t.name);
+    for (const c of t.columns) columns.push(c.name);
+    for (const ix of t.indexes) if (ix.name) others.push(ix.name);
+    for (const k of t.constraints) if (k.name) others.push(k.name);
+  }
+  return { table: majority(tables), column: majority(columns), other: majority([...others, ...tables, ...columns]) };
+});
+
+function fits(name: string, conv: NameCase): boolean {
+  const c = nameCase(name);
+  if (c === conv) return true;
+  // A single lowercase word fits camel as well; a single capitalised word fits pascal.
+  if (conv === 'camel' && c === 'snake' && !name.includes('_')) return true;
+  return false;
+}
+
+const WHY =
+  'PostgreSQL folds unquoted identifiers to lower case, so a name with capitals must be double-quoted in every query, forever ("UserProfiles" and UserProfiles are different names). Mixed conventions also make names hard to guess.';
+
+/** NAME-01: identifiers that are not snake_lower (or not the project's majority convention). */
+export const rule: Rule = {
+  id: 'NAME-01',
+  slug: 'non-snake-case-identifier',
+  group: 'NAME',
+  defaultSeverity: 'warning',
+  scope: 'column',
+  incremental: false,
+  description: 'A table, column, index or constraint name with upper-case letters (it needs quoting) or not in the project naming convention.',
+  checkTable: memoByTable(
+    (t, ctx): Finding[] => {
+      const conv = conventions(ctx.model);
+      const out: Finding[] = [];
+      const check = (name: string, c: NameCase, what: string, fix: (to: string) => QuickFix | undefined, col?: (typeof t.columns)[number], extra?: Record<string, string>) => {
+        if (!PLAIN.test(name) || fits(name, c)) return;
+        const to = toCase(name, c);
+        if (to === name) return;
+        const quoted = /[A-Z]/.test(name);
+        out.push(
+          finding(rule, ctx, t, col, `${what} ${name} ${quoted && c === 'snake' ? 'has upper-case letters and must always be quoted' : `does not follow the ${c.replace('_', ' ')} convention`}; rename it to ${to}.`, WHY, {
+            fix: fix(to),
+            extra,
+          }),
+        );
+      };
+      check(t.name, conv.table, 'Table', (to) => renameTableFix(ctx, t, to));
+      for (const c of t.columns) if (!c.inherited) check(c.name, conv.column, 'Column', (to) => renameColumnFix(ctx, t, c, to), c);
+      for (const ix of t.indexes) if (ix.name) check(ix.name, conv.other, 'Index', (to) => renameIndexFix(ctx, t, ix, to), undefined, { indexId: ix.id });
+      for (const k of t.constraints) if (k.name) check(k.name, conv.other, 'Constraint', (to) => renameConstraintFix(ctx, t, k, to), undefined, { constraintId: k.id });
+      return out;
+    },
+    (t, ctx) => {
+      const c = conventions(ctx.model);
+      return [c.table, c.column, c.other, namesSignature(ctx.model), ctx.model.views, ctx.model.raw, ctx.model.behaviors];
+    },
+  ),
+};

@@ -1,0 +1,34 @@
+import type { Finding, Rule } from '../types';
+import { isReservedWord } from '../helpers/names';
+import { finding, renameColumnFix, renameTableFix } from './support.type-name-aud-sec';
+
+const TABLE_NAMES: Record<string, string> = { user: 'app_user', order: 'customer_order', group: 'user_group', table: 'data_table', window: 'app_window', check: 'bank_check', column: 'data_column' };
+const COLUMN_NAMES: Record<string, string> = {
+  desc: 'description', asc: 'ascending', default: 'is_default', primary: 'is_primary', order: 'sort_order', user: 'user_name', group: 'group_name',
+  column: 'column_name', table: 'table_name', limit: 'limit_value', offset: 'offset_value', from: 'from_value', to: 'to_value', end: 'end_value',
+  check: 'check_value', references: 'reference_list', unique: 'is_unique', all: 'all_values', only: 'is_only', current_date: 'current_on',
+};
+
+/** NAME-02: identifiers that are PostgreSQL reserved keywords. */
+export const rule: Rule = {
+  id: 'NAME-02',
+  slug: 'reserved-word',
+  group: 'NAME',
+  defaultSeverity: 'warning',
+  scope: 'column',
+  description: 'A table or column named with a PostgreSQL reserved keyword (user, order, group, desc, …): it must be double-quoted everywhere.',
+  checkTable(t, ctx) {
+    const out: Finding[] = [];
+    const why = 'Reserved keywords can only be used as names when double-quoted, in every statement, by every tool and ORM; a forgotten quote is a syntax error or, for `user`, silently the current role name.';
+    if (isReservedWord(t.name)) {
+      const to = TABLE_NAMES[t.name.toLowerCase()] ?? `app_${t.name.toLowerCase()}`;
+      out.push(finding(rule, ctx, t, undefined, `Table ${t.name} is a reserved word in PostgreSQL; rename it (e.g. ${to}).`, why, { fix: renameTableFix(ctx, t, to) }));
+    }
+    for (const c of t.columns) {
+      if (c.inherited || !isReservedWord(c.name)) continue;
+      const to = COLUMN_NAMES[c.name.toLowerCase()] ?? `${c.name.toLowerCase()}_value`;
+      out.push(finding(rule, ctx, t, c, `Column ${t.name}.${c.name} is a reserved word in PostgreSQL; rename it (e.g. ${to}).`, why, { fix: renameColumnFix(ctx, t, c, to) }));
+    }
+    return out;
+  },
+};

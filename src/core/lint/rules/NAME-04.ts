@@ -1,0 +1,56 @@
+import type { Finding, QuickFix, Rule } from '../types';
+import { utf8Length, MAX_IDENT_BYTES } from '../../sql/ident';
+import { finding, fitName, renameColumnFix, renameConstraintFix, renameIndexFix, renameTableFix } from './support.type-name-aud-sec';
+import { defaultConstraintName, defaultIndexName } from './support-names.type-name-aud-sec';
+
+const long = (n: string) => n.length > 21 && utf8Length(n) > MAX_IDENT_BYTES;
+
+/** NAME-04: identifiers longer than 63 bytes, including generated constraint and index names. */
+export const rule: Rule = {
+  id: 'NAME-04',
+  slug: 'identifier-too-long',
+  group: 'NAME',
+  defaultSeverity: 'error',
+  scope: 'column',
+  description: 'An identifier longer than 63 bytes: PostgreSQL silently truncates it, so two long names can collide and the name in the database differs from the design.',
+  checkTable(t, ctx) {
+    const out: Finding[] = [];
+    const why = 'PostgreSQL keeps only the first 63 bytes of a name (with just a NOTICE): the object gets a different name than the one in your code and migrations, and two long names that share a prefix collide.';
+    const check = (name: string, what: string, fix: (to: string) => QuickFix | undefined, col?: (typeof t.columns)[number], extra?: Record<string, string>) => {
+      if (!long(name)) return;
+      const to = fitName(name);
+      out.push(finding(rule, ctx, t, col, `${what} name ${name} is ${utf8Length(name)} bytes, over PostgreSQL's 63-byte limit; shorten it.`, why, { fix: fix(to), extra }));
+    };
+    check(t.name, 'Table', (to) => renameTableFix(ctx, t, to));
+    for (const c of t.columns) if (!c.inherited) check(c.name, 'Column', (to) => renameColumnFix(ctx, t, c, to), c);
+    for (const ix of t.indexes) {
+      if (ix.name) check(ix.name, 'Index', (to) => renameIndexFix(ctx, t, ix, to), undefined, { indexId: ix.id });
+      else if (t.name.length + ix.elements.length * 64 + 5 > MAX_IDENT_BYTES && t.name.length + ix.elements.reduce((n, e) => n + 1 + (e.column ? (t.columns.find((c) => c.id === e.column)?.name.length ?? 0) : 4), 0) * 3 + 4 > MAX_IDENT_BYTES) {
+        const gen = defaultIndexName(t, ix);
+        if (long(gen))
+          out.push(
+            finding(rule, ctx, t, undefined, `The generated index name ${gen} is over 63 bytes and will be shortened by PostgreSQL; give the index an explicit name.`, why, {
+              severity: 'warning',
+              fix: renameIndexFix(ctx, t, ix, fitName(gen)),
+              extra: { indexId: ix.id },
+            }),
+          );
+      }
+    }
+    for (const k of t.constraints) {
+      if (k.name) check(k.name, 'Constraint', (to) => renameConstraintFix(ctx, t, k, to), undefined, { constraintId: k.id });
+      else if ((t.name.length + 6) * 3 > MAX_IDENT_BYTES || ('columns' in k ? k.columns.length : 1) * 64 + t.name.length > MAX_IDENT_BYTES) {
+        const gen = defaultConstraintName(t, k);
+        if (long(gen))
+          out.push(
+            finding(rule, ctx, t, undefined, `The generated constraint name ${gen} is over 63 bytes and will be shortened by PostgreSQL; give the constraint an explicit name.`, why, {
+              severity: 'warning',
+              fix: renameConstraintFix(ctx, t, k, fitName(gen)),
+              extra: { constraintId: k.id },
+            }),
+          );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,31 @@
+import type { Rule } from '../types';
+import { colInfo, finding, isNowDefault, qi, retypeFix } from './support.type-name-aud-sec';
+
+const TIME_ONLY_DEFAULT = /\b(current_time|localtime)\b(?!stamp)/i;
+
+/** TYPE-04: `DEFAULT CURRENT_TIME` / `LOCALTIME`, or `DEFAULT now()` on a time column. */
+export const rule: Rule = {
+  id: 'TYPE-04',
+  slug: 'current-time-default',
+  group: 'TYPE',
+  defaultSeverity: 'warning',
+  scope: 'column',
+  description: 'A default of CURRENT_TIME / LOCALTIME (or now() on a time column) keeps only the time of day and loses the date.',
+  checkTable(t, ctx) {
+    const out = [];
+    for (const c of t.columns) {
+      if (!c.default) continue;
+      const info = colInfo(ctx, c);
+      const timeCol = info.base === 'time' || info.base === 'timetz';
+      if (!TIME_ONLY_DEFAULT.test(c.default) && !(timeCol && isNowDefault(c.default))) continue;
+      const using = timeCol ? `(current_date + ${qi(c.name)})` : undefined;
+      const fix = info.domain || info.array ? undefined : retypeFix(ctx, t, c, 'timestamptz', { using, setDefault: 'now()', label: `Change ${c.name} to timestamptz DEFAULT now()` });
+      out.push(
+        finding(rule, ctx, t, c, `${t.name}.${c.name} defaults to the current time of day only (${c.default.trim()}); record the full timestamp.`,
+          'A time of day without its date cannot be ordered or compared across days, and CURRENT_TIME returns timetz, whose offset is ambiguous. Record a timestamptz with DEFAULT now().',
+          { fix }),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,183 @@
+import type { Column, EnumType, RawStatement, Table } from '../../model/types';
+import type { Finding, QuickFix, Rule, RuleContext } from '../types';
+import { plural, rawTokens } from '../helpers/names';
+import { newId } from '../../util/ids';
+import { colInfo, editTable, finding, fitName, mentions, qi, qt, quoteLiteral, relationNames, schemaOf, uniqueIn } from './support.type-name-aud-sec';
+
+const BUSINESS = new Set(['status', 'category', 'plan', 'role', 'country', 'type', 'source', 'channel']);
+const CODE_OWNED: string[][] = [
+  ['asc', 'desc'],
+  ['ascending', 'descending'],
+  ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+  ['up', 'down', 'left', 'right'],
+  ['north', 'south', 'east', 'west'],
+  ['in', 'out', 'inbound', 'outbound'],
+  ['debit', 'credit'],
+  ['insert', 'update', 'delete', 'truncate'],
+  ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'],
+];
+
+function codeOwned(labels: string[], names: string[]): boolean {
+  if (names.some((n) => /^(direction|sort|sort_order|order_direction|weekday|day_of_week|dow)$/.test(n))) return true;
+  const low = labels.map((l) => l.toLowerCase());
+  return CODE_OWNED.some((set) => low.every((l) => set.includes(l)));
+}
+
+/** A DEFAULT `'x'::schema.enum` as text, or undefined when it is not a plain label. */
+function textDefault(def: string | undefined): string | null | undefined {
+  if (def === undefined) return null;
+  const m = /^\s*('(?:[^']|'')*')\s*(::.*)?$/.exec(def);
+  return m ? m[1] : undefined;
+}
+
+function enumUsers(ctx: RuleContext, e: EnumType): { table: Table; column: Column }[] {
+  const out: { table: Table; column: Column }[] = [];
+  for (const t of Object.values(ctx.model.tables)) for (const c of t.columns) if (c.typeRef === e.id && !colInfo(ctx, c).array) out.push({ table: t, column: c });
+  return out;
+}
+
+/** Expression text anywhere that names the enum type (casts in CHECKs, index predicates, ...) blocks the fix. */
+function enumNamedInExpressions(ctx: RuleContext, e: EnumType, tables: Table[]): boolean {
+  for (const t of tables) {
+    for (const k of t.constraints) if ((k.kind === 'check' && mentions(k.expr, e.name)) || (k.kind === 'exclude' && mentions(k.definition, e.name))) return true;
+    for (const ix of t.indexes) if (mentions(ix.where, e.name) || ix.elements.some((x) => mentions(x.expr, e.name))) return true;
+    for (const c of t.columns) if (mentions(c.generated?.expr, e.name)) return true;
+  }
+  return Object.values(ctx.model.views).some((v) => mentions(v.query, e.name));
+}
+
+function lookupFix(ctx: RuleContext, t: Table, e: EnumType): QuickFix | undefined {
+  const users = enumUsers(ctx, e);
+  if (!users.length || users.some((u) => textDefault(u.column.default) === undefined)) return undefined;
+  if (enumNamedInExpressions(ctx, e, users.map((u) => u.table))) return undefined;
+  if (users.some((u) => u.table.partitioning || u.table.partitionOf)) return undefined;
+  const name = uniqueIn(fitName(plural(e.name)), relationNames(ctx.model, t.schemaId));
+  const schema = schemaOf(ctx.model, t);
+  const lq = `${qi(schema)}.${qi(name)}`;
+  const eq = `${qi(ctx.model.schemas[e.schemaId]?.name ?? 'public')}.${qi(e.name)}`;
+  const values = e.values.map((v, i) => `(${quoteLiteral(v.label)}, ${quoteLiteral(v.label.replace(/_/g, ' ').replace(/^./, (ch) => ch.toUpperCase()))}, ${i})`).join(', ');
+  const insert = `INSERT INTO ${lq} (code, label, sort) VALUES ${values}`;
+  const sql = [
+    `CREATE TABLE ${lq} (code text PRIMARY KEY, label text NOT NULL, sort smallint NOT NULL DEFAULT 0);`,
+    `INSERT INTO ${lq} (code, label, sort) SELECT v::text, initcap(replace(v::text, '_', ' ')), row_number() OVER () - 1 FROM unnest(enum_range(NULL::${eq})) AS v;`,
+    ...users.map(({ table, column }) => {
+      const fk = fitName(`${table.name}_${column.name}_fkey`);
+      return `ALTER TABLE ${qt(ctx.model, table)} ALTER COLUMN ${qi(column.name)} TYPE text USING ${qi(column.name)}::text;\nALTER TABLE ${qt(ctx.model, table)} ADD CONSTRAINT ${qi(fk)} FOREIGN KEY (${qi(column.name)}) REFERENCES ${lq} (code);`;
+    }),
+  ].join('\n');
+  const userRefs = users.map((u) => ({ tableId: u.table.id, columnId: u.column.id }));
+  return {
+    label: `Replace enum ${e.name} with lookup table ${name}`,
+    sql,
+    command: editTable(`Replace enum ${e.name} with lookup table ${name}`, t.id, (_t, d) => {
+      const m = d.schema;
+      const id = newId('t');
+      const code = newId('c');
+      const lookup: Table = {
+        id,
+        schemaId: t.schemaId,
+        name,
+        comment: `Values of the former enum ${e.name}.`,
+        columns: [
+          { id: code, name: 'code', type: 'text', nullable: false },
+          { id: newId('c'), name: 'label', type: 'text', nullable: false },
+          { id: newId('c'), name: 'sort', type: 'smallint', nullable: false, default: '0' },
+        ],
+        constraints: [{ id: newId('k'), kind: 'primary', columns: [code] }],
+        indexes: [],
+        seq: m.nextSeq++,
+      };
+      m.tables[id] = lookup;
+      const pos = d.layout.nodes[t.id];
+      d.layout.nodes[id] = { x: (pos?.x ?? 0) + 320, y: pos?.y ?? 0 };
+      const raw: RawStatement = { id: newId('r'), sql: insert, nodeType: 'InsertStmt', label: `seed ${schema}.${name}`, target: id, deps: [id], phase: 'main', seq: m.nextSeq++ };
+      m.raw[raw.id] = raw;
+      for (const u of userRefs) {
+        const ut = m.tables[u.tableId];
+        const col = ut?.columns.find((c) => c.id === u.columnId);
+        if (!ut || !col) continue;
+        col.type = 'text';
+        delete col.typeRef;
+        const def = textDefault(col.default);
+        if (def) col.default = def;
+        else delete col.default;
+        const taken = ut.constraints.map((k) => k.name).filter(Boolean) as string[];
+        ut.constraints.push({ id: newId('k'), kind: 'foreign', name: uniqueIn(fitName(`${ut.name}_${col.name}_fkey`), taken), columns: [col.id], refTableId: id, refColumns: [code], onDelete: 'no action', onUpdate: 'cascade', match: 'simple' });
+      }
+    }),
+  };
+}
+
+function checkFix(ctx: RuleContext, t: Table, c: Column, e: EnumType): QuickFix | undefined {
+  const users = enumUsers(ctx, e).filter((u) => u.table.id === t.id && u.column.id === c.id);
+  if (!users.length || textDefault(c.default) === undefined || enumNamedInExpressions(ctx, e, [t])) return undefined;
+  const list = e.values.map((v) => quoteLiteral(v.label)).join(', ');
+  const name = uniqueIn(fitName(`${t.name}_${c.name}_check`), t.constraints.map((k) => k.name).filter(Boolean) as string[]);
+  const expr = `${qi(c.name)} IN (${list})`;
+  return {
+    label: `Use text with CHECK (${expr})`,
+    sql: `ALTER TABLE ${qt(ctx.model, t)} ALTER COLUMN ${qi(c.name)} TYPE text USING ${qi(c.name)}::text,\n  ADD CONSTRAINT ${qi(name)} CHECK (${expr});`,
+    command: editTable(`Use text with CHECK for ${c.name}`, t.id, (tab) => {
+      const col = tab.columns.find((x) => x.id === c.id);
+      if (!col) throw new Error('No such column');
+      col.type = 'text';
+      delete col.typeRef;
+      const def = textDefault(col.default);
+      if (def) col.default = def;
+      else delete col.default;
+      tab.constraints.push({ id: newId('k'), kind: 'check', name, expr });
+    }),
+  };
+}
+
+const IN_LIST = /("?[A-Za-z_][A-Za-z0-9_]*"?)\s*(?:\)\s*)?(?:::\s*text\s*)?(?:IN\s*\(|=\s*ANY\s*\(\s*(?:\(\s*)?ARRAY\s*\[)([^\])]*)/gi;
+
+/** TYPE-12: an enum (or a long CHECK IN list) for a set of values that will change. */
+export const rule: Rule = {
+  id: 'TYPE-12',
+  slug: 'enum-for-mutable-set',
+  group: 'TYPE',
+  defaultSeverity: 'info',
+  scope: 'column',
+  description: 'An enum type for a set of values the business will change: adding is awkward, removing or renaming a value is not possible without rewriting. Use a lookup table (business data) or text + CHECK (small code-owned sets).',
+  checkTable(t, ctx) {
+    const out: Finding[] = [];
+    for (const c of t.columns) {
+      const info = colInfo(ctx, c);
+      if (info.family !== 'enum' || info.userType?.kind !== 'enum') continue;
+      const e = info.userType;
+      const labels = e.values.map((v) => v.label);
+      const names = [c.name.toLowerCase(), e.name.toLowerCase()];
+      if (labels.length <= 7 && codeOwned(labels, names)) continue;
+      const business = [...rawTokens(c.name), ...rawTokens(e.name)].some((x) => BUSINESS.has(x));
+      const warn = labels.length > 7 || business;
+      const fix = info.array ? undefined : warn ? lookupFix(ctx, t, e) : checkFix(ctx, t, c, e);
+      out.push(
+        finding(rule, ctx, t, c, warn
+          ? `${t.name}.${c.name} uses enum ${e.name} (${labels.length} values) for business-owned data; use a lookup table.`
+          : `${t.name}.${c.name} uses enum ${e.name}; consider text with a CHECK constraint.`,
+          'Enum labels can be added but not removed or renamed without recreating the type and rewriting every column that uses it, and the set lives in DDL instead of data. A lookup table lets the business add, retire and describe values; text + CHECK keeps small code-owned sets simple.',
+          { severity: warn ? 'warning' : 'info', fix }),
+      );
+    }
+    // Long CHECK (col IN (...)) lists.
+    for (const k of t.constraints) {
+      if (k.kind !== 'check') continue;
+      IN_LIST.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = IN_LIST.exec(k.expr))) {
+        const n = (m[2]!.match(/'(?:[^']|'')*'/g) ?? []).length;
+        if (n <= 7) continue;
+        const cname = m[1]!.replace(/^"|"$/g, '');
+        const c = t.columns.find((x) => x.name === cname || x.name.toLowerCase() === cname.toLowerCase());
+        out.push(
+          finding(rule, ctx, t, c, `${t.name}${c ? '.' + c.name : ''} is restricted by a CHECK listing ${n} values; a lookup table is easier to change.`,
+            'A long list of allowed values in a CHECK is business data kept in DDL: every change is a migration that rescans the table. A lookup table with a foreign key turns it into data.',
+            { severity: 'warning', extra: { constraintId: k.id } }),
+        );
+      }
+    }
+    return out;
+  },
+};

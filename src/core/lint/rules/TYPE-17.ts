@@ -1,0 +1,43 @@
+import type { Rule } from '../types';
+import { colInfo, dropDefaultFix, finding, toks } from './support.type-name-aud-sec';
+
+const IDENTITY_TEXT = /^(name|email|title|username|login|first_name|last_name|full_name|display_name|handle|slug|sku|code|phone)$/;
+const EMPTY = /^\s*\(?\s*''\s*\)?\s*(::[a-z ."]+)?$/i;
+const ZERO = /^\s*\(?\s*'?0'?\s*\)?\s*(::[a-z ."]+)?$/i;
+
+/** TYPE-17: `NOT NULL DEFAULT ''` on identity-ish text, or `DEFAULT 0` on FK-like columns. */
+export const rule: Rule = {
+  id: 'TYPE-17',
+  slug: 'empty-string-default-masks-missing',
+  group: 'TYPE',
+  defaultSeverity: 'warning',
+  scope: 'column',
+  description: "NOT NULL DEFAULT '' on a name or e-mail, or DEFAULT 0 on a reference column: the default silently defeats the constraint.",
+  checkTable(t, ctx) {
+    const out = [];
+    const fkCols = ctx.helpers.fkColumnIds(t);
+    for (const c of t.columns) {
+      if (c.default === undefined) continue;
+      const tk = toks(c.name);
+      const name = tk.join('_');
+      const fam = colInfo(ctx, c).family;
+      if (!c.nullable && fam === 'string' && EMPTY.test(c.default) && (IDENTITY_TEXT.test(name) || IDENTITY_TEXT.test(tk[tk.length - 1] ?? ''))) {
+        out.push(
+          finding(rule, ctx, t, c, `${t.name}.${c.name} is NOT NULL DEFAULT ''; drop the default so a missing ${c.name} is an error.`,
+            "NOT NULL is there to force a value; DEFAULT '' supplies a meaningless one, so rows without a name or e-mail are accepted and look filled in.",
+            { fix: dropDefaultFix(ctx, t, c) }),
+        );
+        continue;
+      }
+      const fkLike = fkCols.has(c.id) || (tk.length > 1 && (tk[tk.length - 1] === 'id' || tk[tk.length - 1] === 'by'));
+      if (fkLike && (fam === 'int' || fam === 'exact') && ZERO.test(c.default)) {
+        out.push(
+          finding(rule, ctx, t, c, `${t.name}.${c.name} defaults to 0, which references nothing; drop the default (make the column nullable if the reference is optional).`,
+            'Id 0 does not exist: with a foreign key every insert that relies on the default fails, without one the row points at nothing. An optional reference is NULL.',
+            { fix: dropDefaultFix(ctx, t, c) }),
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,443 @@
+/**
+ * Private helpers shared by the IDX-* and NF-* rules (index signatures, H5 coverage, candidate keys, name tokens,
+ * type families, SQL text for quick fixes). Small on purpose: where the engine's shared helpers (helpers/*.ts) offer
+ * the same thing, the rules may move to them; these stay dependency-free so the rules work on their own.
+ */
+import type { Command } from '../../commands/history';
+import type { Column, Constraint, FkAction, ForeignKey, Id, Index, IndexElement, SchemaModel, Table } from '../../model/types';
+import { newId } from '../../util/ids';
+import { foreignKeys, primaryKey, schemaName, singular, uniqueName } from '../../model/query';
+import { quoteIdent, quoteLiteral, utf8Length } from '../../sql/ident';
+import type { Finding, ObjectRef, QuickFix, RuleContext, Severity } from '../types';
+
+// ------------------------------------------------------------------ findings
+
+export function ref(ctx: RuleContext, t: Table, extra: Partial<ObjectRef> = {}): ObjectRef {
+  const o: ObjectRef = { schema: schemaName(ctx.model, t.schemaId), table: t.name, tableId: t.id };
+  return Object.assign(o, extra);
+}
+
+export function colRef(ctx: RuleContext, t: Table, c: Column, extra: Partial<ObjectRef> = {}): ObjectRef {
+  return ref(ctx, t, { columnId: c.id, column: c.name, ...extra });
+}
+
+export function finding(rule: string, severity: Severity, object: ObjectRef, message: string, why: string, fix?: QuickFix): Finding {
+  const f: Finding = { rule, severity, object, message, why };
+  if (fix) f.fix = fix;
+  return f;
+}
+
+/** One undoable step made of several commands. */
+export function compose(label: string, cmds: Command[]): Command {
+  return {
+    label,
+    run(d) {
+      for (const c of cmds) c.run(d);
+    },
+  };
+}
+
+// ------------------------------------------------------------------ names
+
+export function colName(t: Table, id: Id): string {
+  return t.columns.find((c) => c.id === id)?.name ?? '?';
+}
+
+export function colNames(t: Table, ids: readonly Id[]): string[] {
+  return ids.map((id) => colName(t, id));
+}
+
+/** H1-style tokens: split on `_`, `-`, camel humps and digit runs; lower case; not singularised. */
+export function rawTokens(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[_\-\s]+/)
+    .filter(Boolean);
+}
+
+/** Singular tokens of a table name (`order_items` → [order, item]). */
+export function stemTokens(name: string): string[] {
+  return rawTokens(name).map((w) => singular(w));
+}
+
+/** Singular form of a whole table name (`order_items` → `order_item`). */
+export function tableStem(name: string): string {
+  const tk = rawTokens(name);
+  if (!tk.length) return name.toLowerCase();
+  tk[tk.length - 1] = singular(tk[tk.length - 1]!);
+  return tk.join('_');
+}
+
+/** Table and constraint/index names used in a schema (relation names share one namespace). */
+export function relationNames(model: SchemaModel, schemaId: Id): Set<string> {
+  const out = new Set<string>();
+  for (const t of Object.values(model.tables)) {
+    if (t.schemaId !== schemaId) continue;
+    out.add(t.name);
+    for (const ix of t.indexes) if (ix.name) out.add(ix.name);
+    for (const c of t.constraints) if (c.name) out.add(c.name);
+  }
+  for (const v of Object.values(model.views)) if (v.schemaId === schemaId) out.add(v.name);
+  for (const s of Object.values(model.sequences)) if (s.schemaId === schemaId) out.add(s.name);
+  return out;
+}
+
+/** A fresh index name `<table>_<cols>_<suffix>`, within 63 bytes and not yet used in the schema. */
+export function freshIndexName(model: SchemaModel, t: Table, parts: string[], suffix = 'idx'): string {
+  let base = [t.name, ...parts].join('_');
+  const room = 63 - utf8Length(suffix) - 4;
+  while (utf8Length(base) > room) base = base.slice(0, -1);
+  return uniqueName(`${base}_${suffix}`, relationNames(model, t.schemaId));
+}
+
+export function qTable(model: SchemaModel, t: Table): string {
+  return `${quoteIdent(schemaName(model, t.schemaId))}.${quoteIdent(t.name)}`;
+}
+
+export function qIndex(model: SchemaModel, t: Table, name: string): string {
+  return `${quoteIdent(schemaName(model, t.schemaId))}.${quoteIdent(name)}`;
+}
+
+export function indexLabel(ix: Index, t: Table): string {
+  return ix.name ?? `(unnamed index on ${t.name} (${ix.elements.map((e) => (e.column ? colName(t, e.column) : e.expr)).join(', ')}))`;
+}
+
+// ------------------------------------------------------------------ SQL for fixes
+
+function elementSql(t: Table, e: IndexElement): string {
+  let s = e.column !== undefined ? quoteIdent(colName(t, e.column)) : `(${e.expr ?? ''})`;
+  if (e.collation) s += ` COLLATE ${e.collation}`;
+  if (e.opclass) s += ` ${e.opclass}${e.opclassParams ?? ''}`;
+  if (e.order === 'desc') s += ' DESC';
+  if (e.nulls) s += ` NULLS ${e.nulls.toUpperCase()}`;
+  return s;
+}
+
+/** `CREATE INDEX CONCURRENTLY IF NOT EXISTS …;` (no CONCURRENTLY on partitioned tables, where PG refuses it). */
+export function createIndexSql(model: SchemaModel, t: Table, ix: Omit<Index, 'id' | 'seq'>): string {
+  const conc = t.partitioning ? '' : 'CONCURRENTLY ';
+  let sql = `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${conc}IF NOT EXISTS ${quoteIdent(ix.name ?? 'new_idx')} ON ${qTable(model, t)}`;
+  if (ix.method && ix.method !== 'btree') sql += ` USING ${ix.method}`;
+  sql += ` (${ix.elements.map((e) => elementSql(t, e)).join(', ')})`;
+  if (ix.include?.length) sql += ` INCLUDE (${colNames(t, ix.include).map(quoteIdent).join(', ')})`;
+  if (ix.where) sql += ` WHERE ${ix.where}`;
+  return sql + ';';
+}
+
+export function dropIndexSql(model: SchemaModel, t: Table, ix: Index): string {
+  if (!ix.name) return `-- DROP INDEX of ${indexLabel(ix, t)} (PostgreSQL chose its name; look it up with \\d ${t.name})`;
+  return `DROP INDEX ${t.partitioning ? '' : 'CONCURRENTLY '}IF EXISTS ${qIndex(model, t, ix.name)};`;
+}
+
+/** The name PostgreSQL gives an unnamed constraint (`<table>_<col>_<suffix>`, first column only for brevity). */
+export function constraintName(t: Table, c: Constraint): string {
+  if (c.name) return c.name;
+  const suffix = { primary: 'pkey', unique: 'key', foreign: 'fkey', check: 'check', exclude: 'excl' }[c.kind];
+  if (c.kind === 'primary') return `${t.name}_pkey`;
+  const cols = 'columns' in c ? colNames(t, c.columns) : [];
+  return [t.name, ...cols, suffix].join('_');
+}
+
+export { quoteIdent, quoteLiteral };
+
+// ------------------------------------------------------------------ type families (H4, private copy)
+
+export type Family = 'int' | 'numeric' | 'float' | 'string' | 'time' | 'uuid' | 'bool' | 'json' | 'bytea' | 'inet' | 'tsvector' | 'enum' | 'hstore' | 'money' | 'other';
+
+export function isArrayType(type: string): boolean {
+  return /\[\s*\d*\s*\]\s*$/.test(type.trim()) || /^_/.test(type.trim());
+}
+
+function baseFamily(model: SchemaModel, type: string, typeRef: Id | undefined, depth = 0): Family {
+  if (typeRef && depth < 5) {
+    const ut = model.types[typeRef];
+    if (ut?.kind === 'enum') return 'enum';
+    if (ut?.kind === 'domain') return baseFamily(model, ut.baseType.replace(/\[\s*\d*\s*\]\s*$/, ''), ut.baseTypeRef, depth + 1);
+    if (ut?.kind === 'composite') return 'other';
+  }
+  const t = type.toLowerCase().replace(/\(.*?\)/g, '').replace(/\[\s*\d*\s*\]/g, '').replace(/^pg_catalog\./, '').trim();
+  if (/^(smallint|integer|int|int2|int4|int8|bigint|smallserial|serial|bigserial|serial2|serial4|serial8|oid)$/.test(t)) return 'int';
+  if (/^(numeric|decimal)$/.test(t)) return 'numeric';
+  if (/^(real|float4|float8|double precision|float)$/.test(t)) return 'float';
+  if (/^(text|varchar|character varying|char|character|bpchar|citext|name|public\.citext)$/.test(t)) return 'string';
+  if (/^(timestamp|timestamptz|timestamp with(out)? time zone|date|time|timetz|time with(out)? time zone|interval)/.test(t)) return 'time';
+  if (t === 'uuid') return 'uuid';
+  if (t === 'boolean' || t === 'bool') return 'bool';
+  if (t === 'json' || t === 'jsonb') return 'json';
+  if (t === 'bytea') return 'bytea';
+  if (t === 'inet' || t === 'cidr') return 'inet';
+  if (t === 'tsvector') return 'tsvector';
+  if (/(^|\.)hstore$/.test(t)) return 'hstore';
+  if (t === 'money') return 'money';
+  return 'other';
+}
+
+/** Family of a column (arrays: the element's family; check `isArrayType` separately). */
+export function family(model: SchemaModel, c: Pick<Column, 'type' | 'typeRef'>): Family {
+  return baseFamily(model, c.type, c.typeRef);
+}
+
+/** The bare base type name, lower case, without modifiers or array brackets (`numeric(10,2)[]` → `numeric`). */
+export function bareType(type: string): string {
+  return type.toLowerCase().replace(/\(.*?\)/g, '').replace(/\[\s*\d*\s*\]/g, '').trim();
+}
+
+export function isTimestampType(model: SchemaModel, c: Column): boolean {
+  if (family(model, c) !== 'time') return false;
+  let t = c.type;
+  if (c.typeRef) {
+    const ut = model.types[c.typeRef];
+    if (ut?.kind === 'domain') t = ut.baseType;
+  }
+  return /^timestamp/.test(bareType(t));
+}
+
+export function compatible(model: SchemaModel, a: Column, b: Column): boolean {
+  const fa = family(model, a);
+  const fb = family(model, b);
+  if (isArrayType(a.type) !== isArrayType(b.type)) return false;
+  if (fa === 'other' || fb === 'other') return bareType(a.type) === bareType(b.type);
+  if (fa === 'enum' || fb === 'enum') return fa === fb && (a.typeRef === b.typeRef || bareType(a.type) === bareType(b.type));
+  return fa === fb;
+}
+
+// ------------------------------------------------------------------ indexes (H5, H6)
+
+/** An index-like view of PK / UNIQUE constraints (they are btree indexes in PostgreSQL). */
+export interface IndexLike {
+  kind: 'index' | 'primary' | 'unique';
+  index?: Index;
+  constraint?: Constraint;
+  unique: boolean;
+  method: string;
+  elements: IndexElement[];
+  include: Id[];
+  where?: string;
+  nullsNotDistinct?: boolean;
+  label: string;
+}
+
+export function indexLikes(t: Table): IndexLike[] {
+  const out: IndexLike[] = [];
+  for (const c of t.constraints) {
+    if (c.kind !== 'primary' && c.kind !== 'unique') continue;
+    out.push({
+      kind: c.kind,
+      constraint: c,
+      unique: true,
+      method: 'btree',
+      elements: c.columns.map((column) => ({ column })),
+      include: c.include ?? [],
+      nullsNotDistinct: c.kind === 'unique' ? c.nullsNotDistinct : undefined,
+      label: `${c.kind === 'primary' ? 'primary key' : 'unique constraint'} ${constraintName(t, c)}`,
+    });
+  }
+  for (const ix of t.indexes) {
+    out.push({ kind: 'index', index: ix, unique: ix.unique, method: (ix.method || 'btree').toLowerCase(), elements: ix.elements, include: ix.include ?? [], where: ix.where, nullsNotDistinct: ix.nullsNotDistinct, label: `index ${indexLabel(ix, t)}` });
+  }
+  return out;
+}
+
+export function normExpr(s: string | undefined): string {
+  return (s ?? '').toLowerCase().replace(/\s+/g, ' ').replace(/\(\s+/g, '(').replace(/\s+\)/g, ')').replace(/^\((.*)\)$/, '$1').trim();
+}
+
+/** Signature of one key element: column or expression, collation, opclass, order, nulls placement. */
+export function elementSig(e: IndexElement): string {
+  const key = e.column !== undefined ? `c:${e.column}` : `e:${normExpr(e.expr)}`;
+  const nulls = e.nulls ?? (e.order === 'desc' ? 'first' : 'last');
+  return [key, (e.collation ?? '').toLowerCase(), (e.opclass ?? '').toLowerCase() + (e.opclassParams ?? ''), e.order ?? 'asc', nulls].join('|');
+}
+
+/** H5: the index covers column set `cols` (valid, not partial, btree or single-column hash, first |C| keys = C as a set). */
+export function covers(ix: IndexLike, cols: readonly Id[]): boolean {
+  if (ix.where) return false;
+  const n = cols.length;
+  if (ix.method !== 'btree' && !(ix.method === 'hash' && n === 1)) return false;
+  if (ix.elements.length < n) return false;
+  const lead = ix.elements.slice(0, n);
+  if (lead.some((e) => e.column === undefined)) return false;
+  const set = new Set(cols);
+  const seen = new Set(lead.map((e) => e.column!));
+  return seen.size === set.size && [...seen].every((c) => set.has(c));
+}
+
+export function coveredByAny(t: Table, cols: readonly Id[]): boolean {
+  return indexLikes(t).some((ix) => covers(ix, cols));
+}
+
+export interface CandidateKey {
+  columns: Id[];
+  source: 'primary' | 'unique' | 'index';
+  constraint?: Constraint;
+  index?: Index;
+  /** Partial unique index predicate (a conditional key). */
+  where?: string;
+}
+
+/** H6: PK, UNIQUE constraints, unique indexes over plain columns (partial ones carry their predicate). */
+export function candidateKeys(t: Table, includePartial = false): CandidateKey[] {
+  const out: CandidateKey[] = [];
+  for (const c of t.constraints) {
+    if (c.kind === 'primary' || c.kind === 'unique') out.push({ columns: [...c.columns], source: c.kind, constraint: c });
+  }
+  for (const ix of t.indexes) {
+    if (!ix.unique || ix.elements.some((e) => e.column === undefined)) continue;
+    if (ix.where && !includePartial) continue;
+    const k: CandidateKey = { columns: ix.elements.map((e) => e.column!), source: 'index', index: ix };
+    if (ix.where) k.where = ix.where;
+    out.push(k);
+  }
+  return out;
+}
+
+export function sameSet(a: readonly Id[], b: readonly Id[]): boolean {
+  if (a.length !== b.length) return false;
+  const s = new Set(a);
+  return b.every((x) => s.has(x));
+}
+
+export function fkColumnIds(t: Table): Set<Id> {
+  const s = new Set<Id>();
+  for (const fk of foreignKeys(t)) for (const c of fk.columns) s.add(c);
+  return s;
+}
+
+export function pkColumnIds(t: Table): Set<Id> {
+  return new Set(primaryKey(t)?.columns ?? []);
+}
+
+/** FKs whose columns all lie inside a composite candidate key that holds at least 2 such FKs (NF-06's situation). */
+export function compositeKeyForeignKeys(t: Table): ForeignKey[] {
+  const fks = foreignKeys(t);
+  for (const k of candidateKeys(t)) {
+    if (k.columns.length < 2) continue;
+    const inside = fks.filter((fk) => fk.columns.every((c) => k.columns.includes(c)));
+    if (inside.length >= 2) return inside;
+  }
+  return [];
+}
+
+// ------------------------------------------------------------------ column classes
+
+export const AUDIT_COLUMNS = new Set([
+  'created_at', 'updated_at', 'modified_at', 'inserted_at', 'created_on', 'updated_on', 'created', 'updated', 'modified',
+  'created_by', 'updated_by', 'modified_by', 'deleted_by', 'created_by_id', 'updated_by_id', 'version', 'lock_version', 'row_version',
+  'createdat', 'updatedat', 'createdby', 'updatedby',
+]);
+export const SOFT_DELETE_COLUMNS = new Set(['deleted_at', 'archived_at', 'is_deleted', 'is_archived', 'deleted', 'archived']);
+export const TENANCY_COLUMNS = new Set(['tenant_id', 'org_id', 'organization_id', 'organisation_id', 'workspace_id', 'account_id', 'company_id']);
+
+export function isAuditName(name: string): boolean {
+  const n = name.toLowerCase();
+  return AUDIT_COLUMNS.has(n) || SOFT_DELETE_COLUMNS.has(n);
+}
+
+/** The soft-delete column of a table and the live-rows predicate for it, if the table has one. */
+export function softDelete(model: SchemaModel, t: Table): { column: Column; live: string } | undefined {
+  for (const name of ['deleted_at', 'archived_at', 'is_deleted', 'is_archived']) {
+    const c = t.columns.find((x) => x.name.toLowerCase() === name);
+    if (!c) continue;
+    const live = family(model, c) === 'bool' ? `NOT ${quoteIdent(c.name)}` : `${quoteIdent(c.name)} IS NULL`;
+    return { column: c, live };
+  }
+  return undefined;
+}
+
+/** Labels of an enum column, or the values of a `col IN (...)` / `col = ANY (ARRAY[...])` CHECK, if any. */
+export function closedValueCount(model: SchemaModel, t: Table, c: Column): number | undefined {
+  if (c.typeRef) {
+    const ut = model.types[c.typeRef];
+    if (ut?.kind === 'enum') return ut.values.length;
+  }
+  const name = c.name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(^|[^a-z0-9_"])"?${name}"?\\s*(::\\s*[a-z ]+)?\\s*(in\\s*\\(|=\\s*any\\s*\\(\\s*(\\(\\s*)?array\\s*\\[)([^\\])]*)`, 'i');
+  for (const k of t.constraints) {
+    if (k.kind !== 'check') continue;
+    const m = re.exec(k.expr);
+    if (m && m[5] !== undefined) return m[5].split(',').filter((s) => s.trim()).length;
+  }
+  return undefined;
+}
+
+// ------------------------------------------------------------------ new tables (NF fixes)
+
+export interface NewTableSpec {
+  schemaId: Id;
+  name: string;
+  /** Place the new node near this table on the canvas. */
+  near?: Id;
+  columns: { name: string; type: string; nullable: boolean; typeRef?: Id }[];
+  /** Indexes into `columns`. */
+  primaryKey: number[];
+  foreignKeys: { columns: number[]; refTableId: Id; refColumns: Id[]; onDelete: FkAction }[];
+  /** Plain btree indexes (column positions). */
+  indexes?: number[][];
+}
+
+/** A command that adds a fully formed table (columns, PK, FKs, indexes) to the document. */
+export function createTableCommand(spec: NewTableSpec, out: { id?: Id } = {}): Command {
+  return {
+    label: `Add table ${spec.name}`,
+    run(d) {
+      const m = d.schema;
+      const id = out.id ?? newId('t');
+      out.id = id;
+      const cols: Column[] = spec.columns.map((c) => {
+        const col: Column = { id: newId('c'), name: c.name, type: c.type, nullable: c.nullable };
+        if (c.typeRef) col.typeRef = c.typeRef;
+        return col;
+      });
+      const at = (i: number) => cols[i]!.id;
+      const t: Table = { id, schemaId: spec.schemaId, name: spec.name, columns: cols, constraints: [], indexes: [], seq: m.nextSeq++ };
+      t.constraints.push({ id: newId('k'), kind: 'primary', columns: spec.primaryKey.map(at) });
+      for (const fk of spec.foreignKeys) {
+        if (!m.tables[fk.refTableId]) throw new Error('Referenced table is gone');
+        t.constraints.push({ id: newId('k'), kind: 'foreign', columns: fk.columns.map(at), refTableId: fk.refTableId, refColumns: [...fk.refColumns], onDelete: fk.onDelete, onUpdate: 'no action', match: 'simple' });
+      }
+      for (const ix of spec.indexes ?? []) t.indexes.push({ id: newId('i'), name: `${spec.name}_${ix.map((i) => cols[i]!.name).join('_')}_idx`, unique: false, method: 'btree', elements: ix.map((i) => ({ column: at(i) })), seq: m.nextSeq++ });
+      m.tables[id] = t;
+      const near = spec.near ? d.layout.nodes[spec.near] : undefined;
+      d.layout.nodes[id] = { x: (near?.x ?? 0) + 320, y: (near?.y ?? 0) + 40 };
+    },
+  };
+}
+
+/** A column type usable for a reference to `c` (identity and serial become the plain integer type). */
+export function referenceType(c: Column): string {
+  if (c.serial === 'bigserial') return 'bigint';
+  if (c.serial === 'serial') return 'integer';
+  if (c.serial === 'smallserial') return 'smallint';
+  return c.type;
+}
+
+/** Is the name free for a new table in the schema? Returns a free variant. */
+export function freshTableName(model: SchemaModel, schemaId: Id, base: string): string {
+  let b = base;
+  while (utf8Length(b) > 59) b = b.slice(0, -1);
+  return uniqueName(b, relationNames(model, schemaId));
+}
+
+// ------------------------------------------------------------------ clone tables (NF-07, NF-08)
+
+const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+const CLONE_SUFFIX = new RegExp(
+  [
+    `_(19|20)\\d{2}(_?(0[1-9]|1[0-2]|q[1-4]|h[12]|w\\d{1,2}|${MONTHS}))?$`,
+    `_(q[1-4]|h[12]|${MONTHS})_?(19|20)\\d{2}$`,
+    `_y(19|20)\\d{2}(m\\d{2})?$`,
+    `_(p|part|shard|s)_?\\d+$`,
+    `_\\d{1,3}$`,
+    `_(eu|us|uk|apac|emea|asia|latam|na|au|ca|de|fr|jp|cn|br|mena|intl)$`,
+  ].join('|'),
+  'i',
+);
+
+/** The base of a table name with a numeric, year, period or shard suffix (`sales_2024` → `sales`); else undefined. */
+export function cloneBase(name: string): string | undefined {
+  const m = CLONE_SUFFIX.exec(name);
+  if (!m || m.index === 0) return undefined;
+  return name.slice(0, m.index).toLowerCase();
+}

@@ -1,0 +1,149 @@
+/** Private helpers of the KEY-* and REL-* rules: object refs, SQL names, quick-fix commands. */
+import type { Command } from '../../commands/history';
+import type { TablewrightDocument } from '../../document/document';
+import type { Column, Constraint, ForeignKey, Id, Index, SchemaModel, Table } from '../../model/types';
+import { uniqueName } from '../../model/query';
+import { quoteIdent } from '../../sql/ident';
+import { newId } from '../../util/ids';
+import type { Finding, ObjectRef, QuickFix, RuleContext, Severity } from '../types';
+
+export function tref(ctx: RuleContext, t: Table, extra: Partial<ObjectRef> = {}): ObjectRef {
+  return { schema: ctx.helpers.schemaName(t), table: t.name, tableId: t.id, ...extra };
+}
+export function cref(ctx: RuleContext, t: Table, c: Column, extra: Partial<ObjectRef> = {}): ObjectRef {
+  return tref(ctx, t, { columnId: c.id, column: c.name, ...extra });
+}
+
+export function mk(rule: string, severity: Severity, object: ObjectRef, message: string, why: string, fix?: QuickFix): Finding {
+  const f: Finding = { rule, severity, object, message, why };
+  if (fix) f.fix = fix;
+  return f;
+}
+
+/** Table name for fix SQL: schema-qualified unless in `public`. */
+export function qt(model: SchemaModel, t: Table): string {
+  const s = model.schemas[t.schemaId]?.name ?? 'public';
+  return s === 'public' ? quoteIdent(t.name) : `${quoteIdent(s)}.${quoteIdent(t.name)}`;
+}
+
+export function colName(t: Table, id: Id): string {
+  return t.columns.find((c) => c.id === id)?.name ?? '?';
+}
+export function colNames(t: Table, ids: readonly Id[]): string[] {
+  return ids.map((id) => colName(t, id));
+}
+export function colList(t: Table, ids: readonly Id[]): string {
+  return colNames(t, ids).map(quoteIdent).join(', ');
+}
+export function column(t: Table, id: Id): Column | undefined {
+  return t.columns.find((c) => c.id === id);
+}
+
+/** The name PostgreSQL gives (or gave) a constraint: its explicit name, else the generated one. */
+export function constraintName(t: Table, c: Constraint): string {
+  if (c.name) return c.name;
+  switch (c.kind) {
+    case 'primary':
+      return `${t.name}_pkey`;
+    case 'unique':
+      return `${t.name}_${colNames(t, c.columns).join('_')}_key`;
+    case 'foreign':
+      return `${t.name}_${colNames(t, c.columns).join('_')}_fkey`;
+    case 'check':
+      return `${t.name}_check`;
+    default:
+      return `${t.name}_excl`;
+  }
+}
+export function indexName(t: Table, ix: Index): string {
+  if (ix.name) return ix.name;
+  const parts = ix.elements.map((e) => (e.column ? colName(t, e.column) : 'expr'));
+  return `${t.name}_${parts.join('_')}_idx`;
+}
+
+/** Names already used by constraints and indexes of the table (to pick a fresh one). */
+export function takenNames(t: Table): string[] {
+  return [...t.constraints.map((c) => constraintName(t, c)), ...t.indexes.map((ix) => indexName(t, ix))];
+}
+export function freshName(t: Table, base: string): string {
+  return uniqueName(base.slice(0, 63), takenNames(t));
+}
+
+/** A command editing one table of the document (throws when the table is gone). */
+export function tableCmd(label: string, tableId: Id, run: (t: Table, d: TablewrightDocument) => void): Command {
+  return {
+    label,
+    run(d) {
+      const t = d.schema.tables[tableId];
+      if (!t) throw new Error(`No table ${tableId}`);
+      run(t, d);
+    },
+  };
+}
+
+/** A quick fix; `sql` may be a thunk, computed on first read (most fixes are never looked at). */
+export function fix(label: string, sql: string | (() => string), command: Command): QuickFix {
+  if (typeof sql === 'string') return { label, sql, command };
+  let text: string | undefined;
+  const f = { label, command } as QuickFix;
+  Object.defineProperty(f, 'sql', { enumerable: true, get: () => (text ??= sql()) });
+  return f;
+}
+
+export { newId };
+
+/** The plain integer type behind a column (serial family → integer types). */
+export function plainIntType(c: Column): string {
+  if (c.serial === 'bigserial') return 'bigint';
+  if (c.serial === 'smallserial') return 'smallint';
+  if (c.serial === 'serial') return 'integer';
+  return c.type;
+}
+
+/**
+ * Replace the PK with a new surrogate `id bigint GENERATED ALWAYS AS IDENTITY` and keep the old key as UNIQUE.
+ * Used by KEY-06 and KEY-10.
+ */
+export function surrogateSwap(ctx: RuleContext, t: Table, label: string): QuickFix | undefined {
+  const pk = t.constraints.find((c) => c.kind === 'primary');
+  if (!pk || pk.kind !== 'primary' || t.partitioning || t.partitionOf) return undefined;
+  const idName = uniqueName('id', t.columns.map((c) => c.name));
+  const ukName = freshName(t, `${t.name}_${colNames(t, pk.columns).join('_')}_key`);
+  const pkName = constraintName(t, pk);
+  const q = qt(ctx.model, t);
+  const sql =
+    `ALTER TABLE ${q} ADD COLUMN ${quoteIdent(idName)} bigint GENERATED ALWAYS AS IDENTITY;\n` +
+    `ALTER TABLE ${q} ADD CONSTRAINT ${quoteIdent(ukName)} UNIQUE (${colList(t, pk.columns)});\n` +
+    `ALTER TABLE ${q} DROP CONSTRAINT ${quoteIdent(pkName)}, ADD CONSTRAINT ${quoteIdent(pkName)} PRIMARY KEY (${quoteIdent(idName)});`;
+  const command = tableCmd(label, t.id, (tt) => {
+    const p = tt.constraints.find((c) => c.kind === 'primary');
+    if (!p || p.kind !== 'primary') throw new Error('No primary key');
+    const cid = newId('c');
+    tt.columns.unshift({ id: cid, name: uniqueName('id', tt.columns.map((c) => c.name)), type: 'bigint', nullable: false, identity: { always: true, options: {} } });
+    const uk: Constraint = { id: newId('k'), kind: 'unique', columns: [...p.columns], name: ukName };
+    const i = tt.constraints.indexOf(p);
+    tt.constraints.splice(i + 1, 0, uk);
+    p.columns = [cid];
+  });
+  return fix(label, sql, command);
+}
+
+/** Rebuild an FK with another ON DELETE action (SQL: drop + add). */
+export function fkActionFix(ctx: RuleContext, t: Table, fk: ForeignKey, action: ForeignKey['onDelete'], extra?: (t: Table) => void, extraSql = ''): QuickFix | undefined {
+  const parent = ctx.helpers.table(fk.refTableId);
+  if (!parent) return undefined;
+  const sql = () => {
+    const name = constraintName(t, fk);
+    const q = qt(ctx.model, t);
+    return extraSql +
+    `ALTER TABLE ${q} DROP CONSTRAINT ${quoteIdent(name)},\n  ADD CONSTRAINT ${quoteIdent(name)} FOREIGN KEY (${colList(t, fk.columns)}) REFERENCES ${qt(ctx.model, parent)} (${colList(parent, fk.refColumns)}) ON DELETE ${action.toUpperCase()}${fk.onUpdate !== 'no action' ? ` ON UPDATE ${fk.onUpdate.toUpperCase()}` : ''};`;
+  };
+  const label = `Use ON DELETE ${action.toUpperCase()}`;
+  return fix(label, sql, tableCmd(label, t.id, (tt) => {
+    const f = tt.constraints.find((c) => c.id === fk.id);
+    if (!f || f.kind !== 'foreign') throw new Error('No such foreign key');
+    f.onDelete = action;
+    delete f.onDeleteColumns;
+    extra?.(tt);
+  }));
+}

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PGlite } from '@electric-sql/pglite';
+import { freshDb } from '../../../../tests/harness/pglite';
+import { initParser } from '../../sql/import/index';
+import { initTriggers } from '../../triggers/check';
+import type { SchemaModel } from '../../model/types';
+import type { Finding, Rule, TableRole } from '../types';
+import { applyFix, ddl, load, run, where } from './testkit.type-name-aud-sec';
+
+let db: PGlite;
+beforeAll(async () => {
+  await initParser();
+  await initTriggers();
+  db = await freshDb();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+/** `table.column` of every finding of the rule on the fixture. */
+function hits(rule: Rule, sql: string, roles?: Record<string, TableRole>): string[] {
+  return run(rule, load(sql), roles).map(where);
+}
+
+async function deploy(m: SchemaModel): Promise<void> {
+  await db.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; SET search_path = public;');
+  await db.exec(ddl(m));
+}
+
+const same = (a: Finding, b: Finding) =>
+  a.rule === b.rule && a.object.tableId === b.object.tableId && a.object.columnId === b.object.columnId && a.object.indexId === b.object.indexId && a.object.constraintId === b.object.constraintId;
+
+/**
+ * Every quick fix of the rule on the fixture: its SQL runs on the deployed original schema; applied to the model
+ * through History it makes the finding disappear; and the fixed model's DDL applies in PGlite.
+ */
+async function checkFixes(rule: Rule, sql: string, opts: { roles?: Record<string, TableRole>; min?: number } = {}): Promise<Finding[]> {
+  const m = load(sql);
+  const found = run(rule, m, opts.roles).filter((f) => f.fix);
+  expect(found.length, `fixes of ${rule.id}`).toBeGreaterThanOrEqual(opts.min ?? 1);
+  for (const f of found) {
+    await deploy(m);
+    try {
+      await db.exec(f.fix!.sql);
+    } catch (e) {
+      throw new Error(`${rule.id} ${where(f)}: fix SQL failed: ${(e as Error).message}\n${f.fix!.sql}`);
+    }
+    const m2 = applyFix(m, f.fix!);
+    const again = run(rule, m2, opts.roles).filter((x) => same(x, f));
+    expect(again.map((x) => x.message), `${rule.id} ${where(f)} after "${f.fix!.label}"`).toEqual([]);
+    try {
+      await deploy(m2);
+    } catch (e) {
+      throw new Error(`${rule.id} ${where(f)}: fixed model does not apply: ${(e as Error).message}\n${ddl(m2)}`);
+    }
+  }
+  return found;
+}
+import { rule as N01 } from './NAME-01';
+import { rule as N02 } from './NAME-02';
+import { rule as N03 } from './NAME-03';
+import { rule as N04 } from './NAME-04';
+import { rule as N05 } from './NAME-05';
+import { rule as N06 } from './NAME-06';
+import { rule as N07 } from './NAME-07';
+import { rule as N08 } from './NAME-08';
+import { rule as N09 } from './NAME-09';
+import { rule as N10 } from './NAME-10';
+import { optInRuleIds } from './index.type-name-aud-sec';
+
+const L = 'x'.repeat(60);
+
+describe('NAME rules', () => {
+  it('NAME-01 non-snake-case identifiers; a consistent legacy convention passes', async () => {
+    const sql = `create table "UserProfiles" (id int primary key, "FirstName" text, last_name text);
+      create table orders (id int primary key, customer_id int);
+      create table order_items (id int primary key, order_id int, product_id int);
+      create index "IxOrdersCustomer" on orders (customer_id);`;
+    expect(hits(N01, sql)).toEqual(['UserProfiles', 'UserProfiles.FirstName', 'orders']);
+    await checkFixes(N01, sql, { min: 3 });
+    const legacy = `create table "Users" ("Id" int primary key, "FirstName" text); create table "Orders" ("Id" int primary key, "UserId" int, "Total" numeric);`;
+    expect(hits(N01, legacy)).toEqual([]);
+  });
+
+  it('NAME-02 reserved words; non-reserved keywords pass', async () => {
+    const sql = `create table "user" (id int primary key, name text, type text, value text, key text, comment text, "desc" text, "default" boolean);
+      create table "order" (id int primary key, "limit" int, position int);`;
+    expect(hits(N02, sql)).toEqual(['user', 'user.desc', 'user.default', 'order', 'order.limit']);
+    await checkFixes(N02, sql, { min: 5 });
+  });
+
+  it('NAME-03 special characters', async () => {
+    const sql = `create table "user profiles" (id int primary key, "first-name" text, "näme" text, "1st" int, "a.b" int, ok_name text);`;
+    const fs = run(N03, load(sql));
+    expect(fs.map(where)).toEqual(['user profiles', 'user profiles.first-name', 'user profiles.näme', 'user profiles.1st', 'user profiles.a.b']);
+    expect(fs.every((f) => f.severity === 'error')).toBe(true);
+    await checkFixes(N03, sql, { min: 5 });
+  });
+
+  it('NAME-04 identifiers over 63 bytes, including generated names', async () => {
+    const m = load(`create table parent_table_with_quite_a_long_name_for_testing (id int primary key);
+      create table child_table_with_a_rather_long_name_too (id int primary key,
+        parent_table_with_quite_a_long_name_for_testing_id int references parent_table_with_quite_a_long_name_for_testing(id), short text);`);
+    // Names longer than 63 bytes (the parser would truncate them in SQL, so set them in the model).
+    const child = Object.values(m.tables).find((t) => t.name.startsWith('child'))!;
+    child.columns.find((c) => c.name === 'short')!.name = `col_${L}`;
+    const fs = run(N04, m);
+    expect(fs.map((f) => `${where(f)} ${f.severity}`)).toEqual([`child_table_with_a_rather_long_name_too.col_${L} error`, 'child_table_with_a_rather_long_name_too warning']);
+    for (const f of fs) {
+      const m2 = applyFix(m, f.fix!);
+      expect(run(N04, m2).filter((x) => same(x, f))).toEqual([]);
+      await deploy(m2);
+    }
+    expect(hits(N04, `create table ok (id int primary key, name text)`)).toEqual([]);
+  });
+
+  it('NAME-05 singular / plural mix; mass nouns are neutral', async () => {
+    const sql = `create table users (id int primary key); create table orders (id int primary key); create table customers (id int primary key);
+      create table product (id int primary key); create table equipment (id int primary key); create table news (id int primary key); create table user_data (id int primary key);`;
+    expect(hits(N05, sql)).toEqual(['product']);
+    await checkFixes(N05, sql);
+  });
+
+  it('NAME-06 misleading FK column names; role names pass', async () => {
+    const sql = `create table users (id int primary key); create table accounts (id int primary key); create table currencies (code text primary key);
+      create table customers (id int primary key);
+      create table orders (id int primary key, customer int references customers(id), user_id int references accounts(id),
+        author_id int references users(id), currency_code text references currencies(code), currency text references currencies(code));`;
+    expect(hits(N06, sql)).toEqual(['orders.customer', 'orders.user_id', 'orders.currency']);
+    expect(run(N06, load(sql)).map((f) => f.fix?.label)).toEqual(['Rename customer to customer_id', 'Rename user_id to account_id', 'Rename currency to currency_ref']);
+    await checkFixes(N06, sql, { min: 3 });
+  });
+
+  it('NAME-07 meaningless or temporary names; geometry x/y pass', () => {
+    const sql = `create table tmp_import (id int primary key); create table users_old (id int primary key); create table table1 (id int primary key);
+      create table things (id int primary key, data jsonb, misc text, col1 int, a int, x int, metadata jsonb);
+      create table points (id int primary key, x int, y int);`;
+    expect(hits(N07, sql)).toEqual(['tmp_import', 'users_old', 'table1', 'things.data', 'things.misc', 'things.col1', 'things.a', 'things.x']);
+  });
+
+  it('NAME-08 PK naming style; natural keys pass', async () => {
+    const sql = `create table users (id int primary key); create table orders (id int primary key); create table products (product_id int primary key);
+      create table countries (code text primary key);`;
+    expect(hits(N08, sql)).toEqual(['products.product_id']);
+    await checkFixes(N08, sql);
+  });
+
+  it('NAME-09 index and constraint naming', async () => {
+    const sql = `create table customers (id int primary key);
+      create table orders (id int constraint orders_pkey primary key, customer_id int, total numeric,
+        constraint fk1 foreign key (customer_id) references customers(id), constraint positive check (total >= 0),
+        constraint orders_total_check2 check (total < 1e9));
+      create index ix1 on orders (customer_id); create index orders_total_idx on orders (total);`;
+    expect(hits(N09, sql)).toEqual(['orders', 'orders', 'orders']);
+    await checkFixes(N09, sql, { min: 3 });
+  });
+
+  it('NAME-10 missing comments (opt-in)', () => {
+    expect(optInRuleIds.has('NAME-10')).toBe(true);
+    const sql = `create type plan as enum ('free', 'pro');
+      create table subscriptions (id int primary key, plan plan, amount numeric, timeout_ms int, duration int, retry_delay interval);
+      create table payments (id int primary key, amount numeric, currency text);
+      comment on table payments is 'Payments received.';`;
+    expect(hits(N10, sql)).toEqual(['subscriptions', 'subscriptions.plan', 'subscriptions.amount', 'subscriptions.duration']);
+  });
+});

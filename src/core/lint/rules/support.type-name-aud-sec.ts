@@ -1,0 +1,435 @@
+/**
+ * Small shared pieces of the TYPE / NAME / AUD / SEC rules: object refs, findings, SQL snippets and the model edits
+ * their quick fixes are made of. Not a rule.
+ */
+import type { Command } from '../../commands/history';
+import type { TablewrightDocument } from '../../document/document';
+import type { CheckConstraint, Column, Constraint, FkAction, Id, Index, SchemaModel, Table } from '../../model/types';
+import { quoteIdent, quoteLiteral, utf8Length, MAX_IDENT_BYTES } from '../../sql/ident';
+import { newId } from '../../util/ids';
+import type { Finding, ObjectRef, QuickFix, Rule, RuleContext, Severity } from '../types';
+import { rawTokens } from '../helpers/names';
+import { columnTypeInfo, type TypeInfo } from '../helpers/types';
+import { defaultConstraintName } from './support-names.type-name-aud-sec';
+
+export { quoteIdent as qi, quoteLiteral };
+
+/** A rule that is off unless the project switches it on (NAME-10, SEC-04). */
+export type OptInRule = Rule & { defaultEnabled: false };
+
+export function schemaOf(model: SchemaModel, t: Table): string {
+  return model.schemas[t.schemaId]?.name ?? 'public';
+}
+
+/** Schema-qualified, quoted table name for SQL. */
+export function qt(model: SchemaModel, t: Table): string {
+  return `${quoteIdent(schemaOf(model, t))}.${quoteIdent(t.name)}`;
+}
+
+export function ref(ctx: RuleContext, t: Table, col?: Column, extra: Partial<ObjectRef> = {}): ObjectRef {
+  const r: ObjectRef = { schema: schemaOf(ctx.model, t), tableId: t.id, table: t.name, ...extra };
+  if (col) {
+    r.columnId = col.id;
+    r.column = col.name;
+  }
+  return r;
+}
+
+export interface FindingOpts {
+  severity?: Severity;
+  fix?: QuickFix;
+  extra?: Partial<ObjectRef>;
+}
+
+export function finding(rule: Rule, ctx: RuleContext, t: Table, col: Column | undefined, message: string, why: string, o: FindingOpts = {}): Finding {
+  const f: Finding = { rule: rule.id, severity: o.severity ?? rule.defaultSeverity, object: ref(ctx, t, col, o.extra), message, why };
+  if (o.fix) f.fix = o.fix;
+  return f;
+}
+
+export function colInfo(ctx: RuleContext, c: Column): TypeInfo {
+  return columnTypeInfo(c, ctx.model);
+}
+
+/** Raw tokens of a column name, memo-free (cheap). */
+export const toks = rawTokens;
+
+export function columnByName(t: Table, name: string): Column | undefined {
+  return t.columns.find((c) => c.name === name);
+}
+
+// ------------------------------------------------------------------------------------------------ commands
+
+function tableIn(d: TablewrightDocument, id: Id): Table {
+  const t = d.schema.tables[id];
+  if (!t) throw new Error(`No table ${id}`);
+  return t;
+}
+function columnIn(t: Table, id: Id): Column {
+  const c = t.columns.find((x) => x.id === id);
+  if (!c) throw new Error(`No column ${id} in ${t.name}`);
+  return c;
+}
+
+/** One command made of several edits (one undo step). */
+export function compose(label: string, ...cmds: Command[]): Command {
+  return { label, run: (d) => cmds.forEach((c) => c.run(d)) };
+}
+
+/** A command from a mutation of one table. */
+export function editTable(label: string, tableId: Id, fn: (t: Table, d: TablewrightDocument) => void): Command {
+  return { label, run: (d) => fn(tableIn(d, tableId), d) };
+}
+
+/** A command from a mutation of one column. */
+export function editColumn(label: string, tableId: Id, columnId: Id, fn: (c: Column, t: Table, d: TablewrightDocument) => void): Command {
+  return editTable(label, tableId, (t, d) => fn(columnIn(t, columnId), t, d));
+}
+
+export function renameIndexCmd(tableId: Id, indexId: Id, name: string): Command {
+  return editTable(`Rename index to ${name}`, tableId, (t) => {
+    const ix = t.indexes.find((i) => i.id === indexId);
+    if (!ix) throw new Error('No such index');
+    ix.name = name;
+  });
+}
+
+export function renameConstraintCmd(tableId: Id, constraintId: Id, name: string): Command {
+  return editTable(`Rename constraint to ${name}`, tableId, (t) => {
+    const c = t.constraints.find((x) => x.id === constraintId);
+    if (!c) throw new Error('No such constraint');
+    c.name = name;
+  });
+}
+
+export function setFkActionCmd(tableId: Id, constraintId: Id, onDelete: FkAction): Command {
+  return editTable(`ON DELETE ${onDelete.toUpperCase()}`, tableId, (t) => {
+    const c = t.constraints.find((x) => x.id === constraintId);
+    if (!c || c.kind !== 'foreign') throw new Error('No such foreign key');
+    c.onDelete = onDelete;
+    delete c.onDeleteColumns;
+  });
+}
+
+// ------------------------------------------------------------------------------------------------ names
+
+/** Fit a name into 63 bytes by shortening its longest `_` parts, keeping the suffix. */
+export function fitName(name: string): string {
+  if (utf8Length(name) <= MAX_IDENT_BYTES) return name;
+  const parts = name.split('_');
+  while (utf8Length(parts.join('_')) > MAX_IDENT_BYTES) {
+    let li = 0;
+    for (let i = 1; i < parts.length - 1; i++) if (parts[i]!.length > parts[li]!.length) li = i;
+    const p = parts[li]!;
+    if (p.length <= 1) break;
+    parts[li] = p.slice(0, p.length - 1);
+  }
+  let out = parts.join('_');
+  while (utf8Length(out) > MAX_IDENT_BYTES) out = out.slice(0, -1);
+  return out;
+}
+
+export function uniqueIn(base: string, taken: Iterable<string>): string {
+  const set = new Set(taken);
+  if (!set.has(base)) return base;
+  for (let i = 2; ; i++) {
+    const n = fitName(`${base}_${i}`);
+    if (!set.has(n)) return n;
+  }
+}
+
+/** Names in one schema that share the relation namespace (tables, views, indexes, sequences). */
+export function relationNames(model: SchemaModel, schemaId: Id): string[] {
+  const out: string[] = [];
+  for (const t of Object.values(model.tables)) {
+    if (t.schemaId !== schemaId) continue;
+    out.push(t.name);
+    for (const ix of t.indexes) if (ix.name) out.push(ix.name);
+    for (const c of t.constraints) if ((c.kind === 'primary' || c.kind === 'unique' || c.kind === 'exclude') && c.name) out.push(c.name);
+  }
+  for (const v of Object.values(model.views)) if (v.schemaId === schemaId) out.push(v.name);
+  for (const s of Object.values(model.sequences)) if (s.schemaId === schemaId) out.push(s.name);
+  return out;
+}
+
+export function constraintNames(t: Table): string[] {
+  return t.constraints.map((c) => c.name).filter((n): n is string => !!n);
+}
+
+/** A fresh CHECK constraint name `<table>_<col>_<suffix>` not used on the table. */
+export function checkName(t: Table, col: string, suffix = 'check'): string {
+  return uniqueIn(fitName(`${t.name}_${col}_${suffix}`), constraintNames(t));
+}
+
+function wordRe(name: string): RegExp {
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^A-Za-z0-9_$"])("${esc.replace(/"/g, '""')}"|${esc})(?![A-Za-z0-9_$])`, /^[a-z_][a-z0-9_$]*$/.test(name) ? 'i' : '');
+}
+
+/** True when `expr` mentions the identifier `name` (plain or quoted). */
+export function mentions(expr: string | undefined, name: string): boolean {
+  if (!expr) return false;
+  return wordRe(name).test(expr);
+}
+
+/** Table CHECK constraints (and the column's domain checks) that mention the column. */
+export function checksOn(ctx: RuleContext, t: Table, c: Column): string[] {
+  const out: string[] = [];
+  for (const k of t.constraints) if (k.kind === 'check' && mentions(k.expr, c.name)) out.push(k.expr);
+  const info = colInfo(ctx, c);
+  let dom = info.domain;
+  if (!dom && info.userType?.kind === 'domain') dom = info.userType;
+  const ut = c.typeRef ? ctx.model.types[c.typeRef] : info.userType;
+  for (const d of [ut, dom]) if (d?.kind === 'domain') for (const ch of d.checks) out.push(ch.expr);
+  return out;
+}
+
+/**
+ * True when a rename of this column (or table) would leave SQL text behind that still uses the old name: CHECK
+ * and index expressions, defaults, generated columns, views and verbatim statements. Quick fixes that rename skip
+ * such objects (the edit would break the schema).
+ */
+export function nameUsedInText(model: SchemaModel, t: Table, name: string, isTable = false): boolean {
+  if (isTable) {
+    for (const v of Object.values(model.views)) if (v.deps.includes(t.id) || mentions(v.query, name)) return true;
+    for (const r of Object.values(model.raw)) if (r.target === t.id || r.deps.includes(t.id) || mentions(r.sql, name)) return true;
+    for (const o of Object.values(model.tables)) {
+      for (const c of o.columns) if (mentions(c.default, name) || mentions(c.generated?.expr, name)) return true;
+      for (const k of o.constraints) if (k.kind === 'check' && mentions(k.expr, name)) return true;
+    }
+    if (model.behaviors?.[t.id]) return true;
+    return false;
+  }
+  for (const k of t.constraints) if ((k.kind === 'check' && mentions(k.expr, name)) || (k.kind === 'exclude' && mentions(k.definition, name))) return true;
+  for (const ix of t.indexes) if (mentions(ix.where, name) || ix.elements.some((e) => mentions(e.expr, name))) return true;
+  for (const c of t.columns) if (mentions(c.default, name) || mentions(c.generated?.expr, name)) return true;
+  if (t.partitioning?.keys.some((k) => mentions(k, name))) return true;
+  for (const v of Object.values(model.views)) if (v.deps.includes(t.id) && mentions(v.query, name)) return true;
+  for (const r of Object.values(model.raw)) if ((r.target === t.id || r.deps.includes(t.id)) && mentions(r.sql, name)) return true;
+  const b = model.behaviors?.[t.id];
+  if (b && JSON.stringify(b).includes(JSON.stringify(name))) return true;
+  return false;
+}
+
+/** FKs (in any table) that use this column on either side. */
+export function columnInForeignKey(model: SchemaModel, t: Table, c: Column): boolean {
+  for (const k of t.constraints) if (k.kind === 'foreign' && k.columns.includes(c.id)) return true;
+  for (const o of Object.values(model.tables)) for (const k of o.constraints) if (k.kind === 'foreign' && k.refTableId === t.id && k.refColumns.includes(c.id)) return true;
+  return false;
+}
+
+// ------------------------------------------------------------------------------------------------ quick fixes
+
+/** Rename a column: the model edit plus `ALTER TABLE … RENAME COLUMN`. Undefined when SQL text uses the name. */
+export function renameColumnFix(ctx: RuleContext, t: Table, c: Column, to: string, extraComment?: string): QuickFix | undefined {
+  if (to === c.name) return undefined;
+  if (nameUsedInText(ctx.model, t, c.name)) return undefined;
+  const name = uniqueIn(fitName(to), t.columns.map((x) => x.name));
+  let sql = `ALTER TABLE ${qt(ctx.model, t)} RENAME COLUMN ${quoteIdent(c.name)} TO ${quoteIdent(name)};`;
+  if (extraComment !== undefined) sql += `\nCOMMENT ON COLUMN ${qt(ctx.model, t)}.${quoteIdent(name)} IS ${quoteLiteral(extraComment)};`;
+  return {
+    label: `Rename ${c.name} to ${name}`,
+    sql,
+    command: editColumn(`Rename column ${c.name} to ${name}`, t.id, c.id, (col) => {
+      col.name = name;
+      if (extraComment !== undefined) col.comment = extraComment;
+    }),
+  };
+}
+
+export function renameTableFix(ctx: RuleContext, t: Table, to: string): QuickFix | undefined {
+  if (to === t.name || nameUsedInText(ctx.model, t, t.name, true)) return undefined;
+  const name = uniqueIn(fitName(to), relationNames(ctx.model, t.schemaId));
+  return {
+    label: `Rename table ${t.name} to ${name}`,
+    sql: `ALTER TABLE ${qt(ctx.model, t)} RENAME TO ${quoteIdent(name)};`,
+    command: editTable(`Rename table ${t.name} to ${name}`, t.id, (x) => {
+      x.name = name;
+    }),
+  };
+}
+
+export function renameIndexFix(ctx: RuleContext, t: Table, ix: Index, to: string): QuickFix {
+  const name = uniqueIn(fitName(to), relationNames(ctx.model, t.schemaId).filter((n) => n !== ix.name));
+  return {
+    label: `Rename index to ${name}`,
+    sql: ix.name ? `ALTER INDEX ${quoteIdent(schemaOf(ctx.model, t))}.${quoteIdent(ix.name)} RENAME TO ${quoteIdent(name)};` : `-- name the index ${quoteIdent(name)} (CREATE INDEX ${quoteIdent(name)} ON ${qt(ctx.model, t)} ...)`,
+    command: renameIndexCmd(t.id, ix.id, name),
+  };
+}
+
+export function renameConstraintFix(ctx: RuleContext, t: Table, k: Constraint, to: string): QuickFix {
+  const others = k.kind === 'check' || k.kind === 'foreign' ? constraintNames(t) : [...constraintNames(t), ...relationNames(ctx.model, t.schemaId)];
+  const name = uniqueIn(fitName(to), others.filter((n) => n !== k.name));
+  return {
+    label: `Rename constraint to ${name}`,
+    sql: k.name
+      ? `ALTER TABLE ${qt(ctx.model, t)} RENAME CONSTRAINT ${quoteIdent(k.name)} TO ${quoteIdent(name)};`
+      : `-- name the constraint explicitly: ALTER TABLE ${qt(ctx.model, t)} ADD CONSTRAINT ${quoteIdent(name)} ...`,
+    command: renameConstraintCmd(t.id, k.id, name),
+  };
+}
+
+const NOW_DEFAULT = /^\s*\(?\s*(now\s*\(\s*\)|current_timestamp(\s*\(\s*\d*\s*\))?|transaction_timestamp\s*\(\s*\)|statement_timestamp\s*\(\s*\)|clock_timestamp\s*\(\s*\)|localtimestamp(\s*\(\s*\d*\s*\))?)\s*\)?\s*(::\s*[a-z ]+)?\s*$/i;
+export function isNowDefault(expr: string | undefined): boolean {
+  return !!expr && NOW_DEFAULT.test(expr);
+}
+
+const TRUE_WORDS = /^'?(1|t|true|y|yes|on)'?(::[a-z ]+)?$/i;
+const FALSE_WORDS = /^'?(0|f|false|n|no|off)'?(::[a-z ]+)?$/i;
+
+/**
+ * Change a column's type: the model edit plus `ALTER TABLE … ALTER COLUMN … TYPE … USING …`. When the H4 family
+ * changes, a DEFAULT that cannot follow is converted (booleans) or dropped, and CHECKs on the column are dropped
+ * (they were written for the old type). Undefined when the column takes part in a foreign key (both sides must
+ * change together) and the family changes.
+ */
+export function retypeFix(
+  ctx: RuleContext,
+  t: Table,
+  c: Column,
+  newType: string,
+  opts: { using?: string; label?: string; setDefault?: string; setNotNull?: boolean; keepChecks?: boolean } = {},
+): QuickFix | undefined {
+  const model = ctx.model;
+  const oldInfo = colInfo(ctx, c);
+  const newFam = columnTypeInfo({ ...c, type: newType, typeRef: undefined }, model).family;
+  const familyChanges = oldInfo.family !== newFam || oldInfo.array;
+  if (familyChanges && columnInForeignKey(model, t, c)) return undefined;
+  const q = quoteIdent(c.name);
+  const tq = qt(model, t);
+  const actions: string[] = [];
+  let newDefault: string | undefined | null = null; // null = keep
+  if (opts.setDefault !== undefined) newDefault = opts.setDefault;
+  else if (familyChanges && c.default !== undefined) {
+    if (newFam === 'bool') newDefault = TRUE_WORDS.test(c.default.trim()) ? 'true' : FALSE_WORDS.test(c.default.trim()) ? 'false' : undefined;
+    else if (newFam === 'time' && isNowDefault(c.default)) newDefault = null;
+    else newDefault = undefined;
+  }
+  if (newDefault !== null && c.default !== undefined && newDefault !== c.default) actions.push(`ALTER COLUMN ${q} DROP DEFAULT`);
+  actions.push(`ALTER COLUMN ${q} TYPE ${newType}${opts.using ? ` USING ${opts.using}` : ''}`);
+  if (newDefault !== null && newDefault !== undefined && newDefault !== c.default) actions.push(`ALTER COLUMN ${q} SET DEFAULT ${newDefault}`);
+  if (opts.setNotNull && c.nullable) actions.push(`ALTER COLUMN ${q} SET NOT NULL`);
+  const dropChecks = familyChanges && !opts.keepChecks ? t.constraints.filter((k): k is CheckConstraint => k.kind === 'check' && mentions(k.expr, c.name)) : [];
+  const pre = dropChecks.map((k) => `ALTER TABLE ${tq} DROP CONSTRAINT ${quoteIdent(k.name ?? fitName(defaultConstraintName(t, k)))};`);
+  const sql = [...pre, `ALTER TABLE ${tq}\n  ${actions.join(',\n  ')};`].join('\n');
+  const dropIds = new Set(dropChecks.map((k) => k.id));
+  return {
+    label: opts.label ?? `Change ${c.name} to ${newType}`,
+    sql,
+    command: editColumn(`Change type of ${c.name} to ${newType}`, t.id, c.id, (col, tab) => {
+      col.type = newType;
+      delete col.typeRef;
+      if (newDefault === undefined) delete col.default;
+      else if (newDefault !== null) col.default = newDefault;
+      if (opts.setNotNull) col.nullable = false;
+      if (dropIds.size) tab.constraints = tab.constraints.filter((k) => !dropIds.has(k.id));
+    }),
+  };
+}
+
+/** Add a CHECK constraint: the model edit plus `ADD CONSTRAINT … CHECK (…) NOT VALID; VALIDATE …`. */
+export function addCheckFix(ctx: RuleContext, t: Table, name: string, expr: string, label?: string): QuickFix {
+  const tq = qt(ctx.model, t);
+  return {
+    label: label ?? `Add CHECK (${expr})`,
+    sql: `ALTER TABLE ${tq} ADD CONSTRAINT ${quoteIdent(name)} CHECK (${expr}) NOT VALID;\nALTER TABLE ${tq} VALIDATE CONSTRAINT ${quoteIdent(name)};`,
+    command: editTable(`Add CHECK ${name}`, t.id, (x) => {
+      x.constraints.push({ id: newId('k'), kind: 'check', name, expr });
+    }),
+  };
+}
+
+export function setNotNullFix(ctx: RuleContext, t: Table, c: Column, setDefault?: string): QuickFix {
+  const q = quoteIdent(c.name);
+  const parts = [];
+  if (setDefault !== undefined) parts.push(`ALTER COLUMN ${q} SET DEFAULT ${setDefault}`);
+  parts.push(`ALTER COLUMN ${q} SET NOT NULL`);
+  return {
+    label: setDefault !== undefined ? `Default ${setDefault} and NOT NULL` : `Make ${c.name} NOT NULL`,
+    sql: `ALTER TABLE ${qt(ctx.model, t)}\n  ${parts.join(',\n  ')};`,
+    command: editColumn(`Make ${c.name} NOT NULL`, t.id, c.id, (col) => {
+      col.nullable = false;
+      if (setDefault !== undefined) col.default = setDefault;
+    }),
+  };
+}
+
+export function dropDefaultFix(ctx: RuleContext, t: Table, c: Column): QuickFix {
+  return {
+    label: `Drop the default of ${c.name}`,
+    sql: `ALTER TABLE ${qt(ctx.model, t)} ALTER COLUMN ${quoteIdent(c.name)} DROP DEFAULT;`,
+    command: editColumn(`Drop default of ${c.name}`, t.id, c.id, (col) => {
+      delete col.default;
+    }),
+  };
+}
+
+/** Memoise a model-wide computation per model object (models are immutable states). */
+export function perModel<V>(fn: (m: SchemaModel) => V): (m: SchemaModel) => V {
+  const cache = new WeakMap<object, V>();
+  return (m) => {
+    const key = m.tables;
+    let v = cache.get(key);
+    if (v === undefined) {
+      v = fn(m);
+      cache.set(key, v);
+    }
+    return v;
+  };
+}
+
+const rawCache = new WeakMap<object, Map<string, import('../../model/types').RawStatement[]>>();
+/** Verbatim statements per target table id (cached per `model.raw` object). */
+export function rawByTarget(model: SchemaModel, tableId: Id): import('../../model/types').RawStatement[] {
+  let m = rawCache.get(model.raw);
+  if (!m) {
+    m = new Map();
+    for (const r of Object.values(model.raw)) {
+      if (!r.target) continue;
+      const l = m.get(r.target);
+      if (l) l.push(r);
+      else m.set(r.target, [r]);
+    }
+    rawCache.set(model.raw, m);
+  }
+  return m.get(tableId) ?? [];
+}
+
+/** Drop a column (and the constraints and indexes that use it, as PostgreSQL does). */
+export function removeColumnFix(ctx: RuleContext, t: Table, c: Column): QuickFix | undefined {
+  if (columnInForeignKey(ctx.model, t, c) || nameUsedInText(ctx.model, t, c.name)) return undefined;
+  return {
+    label: `Drop column ${c.name}`,
+    sql: `ALTER TABLE ${qt(ctx.model, t)} DROP COLUMN ${quoteIdent(c.name)};`,
+    command: editTable(`Drop column ${c.name}`, t.id, (tab) => {
+      tab.columns = tab.columns.filter((x) => x.id !== c.id);
+      tab.constraints = tab.constraints.filter((k) => !('columns' in k && k.columns.includes(c.id)) && !(k.kind === 'check' && mentions(k.expr, c.name)));
+      tab.indexes = tab.indexes.filter((ix) => !ix.elements.some((e) => e.column === c.id) && !ix.include?.includes(c.id));
+    }),
+  };
+}
+
+/**
+ * Cache a table rule's findings per table object and a list of extra inputs (compared by identity). For rules that
+ * must run on every check (`incremental: false`) because they read model parts the engine does not track (verbatim
+ * statements, behaviours, all names): an unchanged table with unchanged inputs costs one lookup.
+ */
+export function memoByTable(fn: (t: Table, ctx: RuleContext) => Finding[], deps: (t: Table, ctx: RuleContext) => unknown[]): (t: Table, ctx: RuleContext) => Finding[] {
+  const cache = new WeakMap<Table, { deps: unknown[]; out: Finding[] }>();
+  return (t, ctx) => {
+    const d = deps(t, ctx);
+    const c = cache.get(t);
+    if (c && c.deps.length === d.length && c.deps.every((x, i) => x === d[i])) return c.out;
+    const out = fn(t, ctx);
+    cache.set(t, { deps: d, out });
+    return out;
+  };
+}
+
+/** All table and column names of the model as one string (cached per `model.tables`). */
+export const namesSignature = perModel((m: SchemaModel) => {
+  const parts: string[] = [];
+  for (const t of Object.values(m.tables)) parts.push(`${t.schemaId}.${t.name}`);
+  return parts.join('\u0000');
+});
