@@ -72,16 +72,27 @@ async function main() {
     execFileSync(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'ignore'], maxBuffer: 1 << 30 });
     return performance.now() - t;
   };
-  const startMs = median([0, 1, 2].map(() => wall(['--help'])));
+  // Fixed start-up cost: Node, the TypeScript loader and the WASM parser, measured on an empty input file.
+  const empty = join(outDir, 'empty.sql');
+  writeFileSync(empty, '');
+  const helpMs = median([0, 1, 2].map(() => wall(['--help'])));
+  const startMs = median([0, 1, 2].map(() => wall(['export', empty, '--out', join(outDir, 'empty.out.sql')])));
   const cliMs = median([0, 1, 2].map(() => wall(['export', big, '--out', join(outDir, 'generated-5000.out.sql')])));
   const rawParseMs = time(() => parseSync(bigSql), 3);
+  // The same parse cold, in a fresh process, like the CLI's own parse.
+  const coldParseMs = median(
+    [0, 1, 2].map(() => Number(execFileSync(process.execPath, [join(root, 'bench', 'raw-parse.mjs'), big], { encoding: 'utf8', maxBuffer: 1 << 26 }))),
+  );
   const cliWork = cliMs - startMs;
   console.log(`\nCLI export, 5,000 tables (${(bigSql.length / 1e6).toFixed(2)} MB):`);
-  console.log(`  process start (--help)          ${startMs.toFixed(0)} ms`);
+  console.log(`  process start (--help)          ${helpMs.toFixed(0)} ms`);
+  console.log(`  start-up incl. parser (empty)   ${startMs.toFixed(0)} ms`);
   console.log(`  export, whole process           ${cliMs.toFixed(0)} ms`);
-  console.log(`  export, process start excluded  ${cliWork.toFixed(0)} ms   (includes loading the WASM parser)`);
-  console.log(`  raw libpg-query parse           ${rawParseMs.toFixed(0)} ms`);
-  console.log(`  ratio                           ${(cliWork / rawParseMs).toFixed(2)}×   (target ≤ 3×)\n`);
+  console.log(`  export, start-up excluded       ${cliWork.toFixed(0)} ms`);
+  console.log(`  raw libpg-query parse, cold     ${coldParseMs.toFixed(0)} ms   (fresh process, one parse)`);
+  console.log(`  raw libpg-query parse, warm     ${rawParseMs.toFixed(0)} ms   (median after warm-up)`);
+  console.log(`  ratio vs cold parse             ${(cliWork / coldParseMs).toFixed(2)}×   (target ≤ 3×)`);
+  console.log(`  ratio vs warm parse             ${(cliWork / rawParseMs).toFixed(2)}×\n`);
 }
 
 await main();

@@ -13,6 +13,10 @@ import { documentFromModel, newDocument, type TablewrightDocument } from '../cor
 import { createEdgeProjection, createNodeProjection } from './canvas/projection';
 import { importSqlInWorker, layoutInWorker } from './workers/clients';
 import type { ImportStats } from './workers/protocol';
+import { History, applyLayout, moveNodes as moveNodesCmd, type Command } from '../core/commands';
+
+/** The one undo history of the open document (patches only; selection and viewport never enter it). */
+export const history = new History(500, 1000);
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
@@ -50,9 +54,21 @@ export interface AppState {
   setTheme(t: ThemeChoice): void;
   requestFit(): void;
   dismissError(): void;
+
+  /** Bumped on every history change, so undo/redo buttons re-render. */
+  historyTick: number;
+  /** Apply a named command through History (the only way the editor changes the document). */
+  apply(cmd: Command): { changed: boolean; error?: string };
+  undo(): void;
+  redo(): void;
+  /** End the current merge group (drag stop, input blur). */
+  seal(): void;
 }
 
 const THEME_KEY = 'tablewright.theme';
+
+/** Id of the document the history belongs to; a different document (new, import, open) starts a fresh history. */
+let historyDocId: string | null = null;
 
 function initialTheme(): ThemeChoice {
   try {
@@ -94,6 +110,7 @@ export const useApp = create<AppState>()((set, get) => ({
   error: null,
   fitRequest: 0,
   focusRequest: null,
+  historyTick: 0,
 
   newDiagram() {
     set({ doc: newDocument(), lastImport: null, selection: [], hover: { tableId: null, edgeId: null }, error: null });
@@ -140,7 +157,12 @@ export const useApp = create<AppState>()((set, get) => ({
     set({ busy: 'Arranging tables…', error: null });
     try {
       const layout = await computeLayout(doc.schema, doc.layout);
-      set((s) => (s.doc.schema === doc.schema ? { doc: { ...s.doc, layout }, busy: null, fitRequest: s.fitRequest + 1 } : { busy: null }));
+      if (get().doc.schema === doc.schema) {
+        const positions: Record<Id, { x: number; y: number }> = {};
+        for (const [id, n] of Object.entries(layout.nodes)) positions[id] = { x: n.x, y: n.y };
+        get().apply(applyLayout(positions));
+        set((s) => ({ busy: null, fitRequest: s.fitRequest + 1 }));
+      } else set({ busy: null });
     } catch (e) {
       set({ busy: null, error: e instanceof Error ? e.message : String(e) });
     }
@@ -148,15 +170,44 @@ export const useApp = create<AppState>()((set, get) => ({
 
   moveNodes(moves) {
     if (moves.length === 0) return;
-    set((s) => ({
-      doc: produce(s.doc, (d) => {
-        for (const m of moves) {
-          const prev = d.layout.nodes[m.id];
-          if (prev && prev.x === m.x && prev.y === m.y) continue;
-          d.layout.nodes[m.id] = prev ? { ...prev, x: m.x, y: m.y } : { x: m.x, y: m.y };
-        }
-      }),
-    }));
+    const { doc } = get();
+    const positions: Record<Id, { x: number; y: number }> = {};
+    for (const m of moves) {
+      const prev = doc.layout.nodes[m.id] ?? doc.layout.areas[m.id] ?? doc.layout.notes[m.id];
+      if (prev && prev.x === m.x && prev.y === m.y) continue;
+      positions[m.id] = { x: m.x, y: m.y };
+    }
+    if (Object.keys(positions).length) get().apply(moveNodesCmd(positions));
+  },
+
+  apply(cmd) {
+    const s = get();
+    if (historyDocId !== s.doc.id) {
+      history.clear();
+      historyDocId = s.doc.id;
+    }
+    const r = history.apply(s.doc, cmd);
+    if (r.error) set({ error: r.error });
+    else if (r.changed) set((st) => ({ doc: r.doc, historyTick: st.historyTick + 1 }));
+    return { changed: r.changed, ...(r.error ? { error: r.error } : {}) };
+  },
+
+  undo() {
+    const s = get();
+    if (historyDocId !== s.doc.id || !history.canUndo) return;
+    const doc = history.undo(s.doc);
+    set((st) => ({ doc, historyTick: st.historyTick + 1, selection: st.selection.filter((id) => doc.schema.tables[id] || doc.layout.areas[id] || doc.layout.notes[id]) }));
+  },
+
+  redo() {
+    const s = get();
+    if (historyDocId !== s.doc.id || !history.canRedo) return;
+    const doc = history.redo(s.doc);
+    set((st) => ({ doc, historyTick: st.historyTick + 1, selection: st.selection.filter((id) => doc.schema.tables[id] || doc.layout.areas[id] || doc.layout.notes[id]) }));
+  },
+
+  seal() {
+    history.seal();
   },
 
   setSelection(ids) {

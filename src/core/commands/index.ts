@@ -1,3 +1,4 @@
 export * from './history';
 export * from './schema';
 export * from './layout';
+export * from './editing';

@@ -8,6 +8,7 @@
 import type { SchemaModel } from '../model/types';
 import { alignByName } from './align';
 import { planMigration } from './plan';
+import { behaviorRawRecord } from '../triggers/generate';
 import type { Change, DiffOptions, Migration, MigrationOptions, Statement } from './types';
 
 export * from './types';
@@ -18,17 +19,28 @@ function aligned(from: SchemaModel, to: SchemaModel, opts: DiffOptions): SchemaM
   return opts.matchBy === 'name' ? alignByName(from, to, opts.renameHints ?? []) : to;
 }
 
+/**
+ * The model with its trigger behaviours (model.behaviors) merged into `raw` as generated statements (ids
+ * `bh:<key>`, the same the DDL export uses), so switching a behaviour on or off diffs as its up and down. Needs the
+ * PL/pgSQL checker loaded (`await initTriggers()`); models without behaviours are returned as they are.
+ */
+export function withBehaviorRaw(model: SchemaModel): SchemaModel {
+  if (!model.behaviors || !Object.keys(model.behaviors).length) return model;
+  return { ...model, raw: { ...model.raw, ...behaviorRawRecord(model) } };
+}
+
 /** The changes from `from` to `to`, by stable id (default) or by name. */
-export function diffModels(from: SchemaModel, to: SchemaModel, opts: DiffOptions = {}): Change[] {
-  return planMigration(from, aligned(from, to, opts)).changes;
+export function diffModels(from0: SchemaModel, to0: SchemaModel, opts: DiffOptions = {}): Change[] {
+  return planMigration(withBehaviorRaw(from0), withBehaviorRaw(aligned(from0, to0, opts))).changes;
 }
 
 /**
  * Up and down statements. Down is the plan in the other direction, so it undoes every up step; steps that lose data
  * (or restore structure without the lost data) and steps that cannot be derived are flagged in both directions.
  */
-export function migrationSql(from: SchemaModel, to: SchemaModel, opts: MigrationOptions = {}): Migration {
-  const target = aligned(from, to, opts);
+export function migrationSql(from0: SchemaModel, to0: SchemaModel, opts: MigrationOptions = {}): Migration {
+  const from = withBehaviorRaw(from0);
+  const target = withBehaviorRaw(aligned(from0, to0, opts));
   const up = planMigration(from, target, { safe: opts.safe }).statements;
   const down = planMigration(target, from, { safe: opts.safe }).statements;
   if (opts.lockTimeout && opts.safe) for (const s of [...up, ...down]) s.sql = s.sql.replace(/^SET lock_timeout = '5s';$/, `SET lock_timeout = '${opts.lockTimeout.replace(/'/g, "''")}';`);

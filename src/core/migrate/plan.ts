@@ -817,7 +817,50 @@ class Planner {
 
   // ------------------------------------------------------------------------------------------------- raw statements
 
+  /**
+   * Undo of a behaviour-generated statement (ids `bh:<key>`, see triggers/generate.ts): '' when there is nothing to
+   * undo (DROP TRIGGER IF EXISTS, backfills), undefined when the general rules apply.
+   */
+  private behaviorDrop(r: RawStatement): string | undefined {
+    const ident = String.raw`(?:"(?:[^"]|"")+"|[\w$]+)`;
+    const sql = r.sql.trim();
+    switch (r.nodeType) {
+      case 'DropStmt':
+      case 'UpdateStmt':
+        return '';
+      case 'CreateStmt': {
+        const m2 = new RegExp(String.raw`^CREATE TABLE IF NOT EXISTS (${ident}\.${ident})`, 'i').exec(sql);
+        return m2 ? `DROP TABLE IF EXISTS ${m2[1]};` : undefined;
+      }
+      case 'AlterTableStmt': {
+        const m2 = new RegExp(String.raw`^ALTER TABLE (${ident}\.${ident}) ADD COLUMN IF NOT EXISTS (${ident})`, 'i').exec(sql);
+        return m2 ? `ALTER TABLE ${m2[1]} DROP COLUMN IF EXISTS ${m2[2]};` : undefined;
+      }
+      case 'IndexStmt': {
+        const m2 = new RegExp(String.raw`^CREATE (?:UNIQUE )?INDEX IF NOT EXISTS (${ident}) ON (?:ONLY )?(${ident})\.`, 'i').exec(sql);
+        return m2 ? `DROP INDEX IF EXISTS ${m2[2]}.${m2[1]};` : undefined;
+      }
+      case 'ViewStmt': {
+        const m2 = new RegExp(String.raw`^CREATE (?:OR REPLACE )?VIEW (${ident}\.${ident})`, 'i').exec(sql);
+        return m2 ? `DROP VIEW IF EXISTS ${m2[1]};` : undefined;
+      }
+      case 'CreateFunctionStmt':
+        return r.defines?.kind === 'function' ? `DROP FUNCTION IF EXISTS ${this.q(r.defines.schema ?? 'public', r.defines.name)}();` : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  /** Behaviour statements whose undo loses data (the audit / history table, added columns). */
+  private behaviorLossy(r: RawStatement): boolean {
+    return r.id.startsWith('bh:') && (r.nodeType === 'CreateStmt' || r.nodeType === 'AlterTableStmt');
+  }
+
   private rawDrop(m: SchemaModel, r: RawStatement): string | null {
+    if (r.id.startsWith('bh:')) {
+      const b = this.behaviorDrop(r);
+      if (b !== undefined) return b;
+    }
     const d = r.defines;
     const tableOf = () => {
       const t = r.target ? m.tables[r.target] ?? m.views[r.target] : undefined;
@@ -898,8 +941,19 @@ class Planner {
       const targetDropped = !!r.target && this.droppedTables.has(r.target);
       const drop = this.rawDrop(from, r);
       const phase: Phase = isRoutine ? 'dropRoutines' : 'dropRaw';
-      if (drop) this.emit(phase, drop, { key: r.id, searchPath: r.searchPath ?? null });
-      else if (!targetDropped) {
+      if (drop && this.behaviorLossy(r)) {
+        if (!targetDropped || r.nodeType === 'CreateStmt') {
+          this.emit(phase, drop, {
+            key: r.id,
+            searchPath: r.searchPath ?? null,
+            lossy: true,
+            hazards: [this.hz('data-loss', 'warning', `Drops ${r.label}: the rows it holds are lost`)],
+          });
+        }
+      } else if (drop) this.emit(phase, drop, { key: r.id, searchPath: r.searchPath ?? null });
+      else if (drop === '') {
+        /* nothing to undo */
+      } else if (!targetDropped) {
         this.emit(phase, `-- MANUAL: undo by hand: ${r.label || r.nodeType}`, {
           key: r.id,
           irreversible: true,
@@ -912,7 +966,7 @@ class Planner {
     for (const r of Object.values(to.raw)) if (r.phase !== 'pre' && (!from.raw[r.id] || this.changedRaw.has(r.id))) fresh.add(r.id);
     for (const r of this.rawOrder(to, fresh)) {
       const isRoutine = ROUTINE_KINDS.has(r.defines?.kind ?? '');
-      const irreversible = !this.rawDrop(to, r) && !(r.target && !from.tables[r.target] && !from.views[r.target]);
+      const irreversible = this.rawDrop(to, r) === null && !(r.target && !from.tables[r.target] && !from.views[r.target]);
       this.emit(isRoutine ? 'routines' : 'raw', this.rawText(r), { key: r.id, searchPath: r.searchPath ?? null, ...(irreversible ? { irreversible: true } : {}) });
       this.change(from.raw[r.id] ? 'alter' : 'add', 'raw', r.id, r.label || r.nodeType);
     }

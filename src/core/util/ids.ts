@@ -4,12 +4,20 @@ const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 
 declare const crypto: { getRandomValues<T extends Uint8Array>(a: T): T } | undefined;
 
+// Random bytes are drawn in blocks: one getRandomValues call per id costs more than the rest of an import.
+const POOL = new Uint8Array(12 * 1024);
+let poolPos = POOL.length;
+
+function refill(): void {
+  if (typeof crypto !== 'undefined' && crypto?.getRandomValues) crypto.getRandomValues(POOL);
+  else for (let i = 0; i < POOL.length; i++) POOL[i] = Math.floor(Math.random() * 256);
+  poolPos = 0;
+}
+
 function randomId(): string {
-  const bytes = new Uint8Array(12);
-  if (typeof crypto !== 'undefined' && crypto?.getRandomValues) crypto.getRandomValues(bytes);
-  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  if (poolPos + 12 > POOL.length) refill();
   let s = '';
-  for (let i = 0; i < bytes.length; i++) s += ALPHABET[bytes[i]! % 62];
+  for (let i = 0; i < 12; i++) s += ALPHABET[POOL[poolPos++]! % 62];
   return s;
 }
 

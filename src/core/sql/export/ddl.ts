@@ -222,8 +222,16 @@ export function exportDdl(model0: SchemaModel, opts: ExportOptions = {}): Export
   const relByName = new Map<string, Id>();
   for (const t of Object.values(tables)) relByName.set(`${ctx.schemaName(t.schemaId, t.name)}\u0000${t.name}`, t.id);
   for (const v of Object.values(model.views)) relByName.set(`${ctx.schemaName(v.schemaId, v.name)}\u0000${v.name}`, v.id);
+  const rowTypeCache = new Map<string, Id | null>();
   const rowTypeDep = (typeText: string | undefined, path: Path, ownSchema: string, deps: Set<string>) => {
     if (!typeText || relByName.size === 0) return;
+    const cacheKey = `${typeText}\u0000${ownSchema}\u0000${path ? path.join('\u0001') : '-'}`;
+    const hit = rowTypeCache.get(cacheKey);
+    if (hit !== undefined) {
+      if (hit) deps.add(hit);
+      return;
+    }
+    rowTypeCache.set(cacheKey, null);
     const parts = typeNameParts(typeText);
     if (!parts) return;
     const [sch, name] = parts;
@@ -232,6 +240,7 @@ export function exportDdl(model0: SchemaModel, opts: ExportOptions = {}): Export
       const id = relByName.get(`${s}\u0000${name}`);
       if (id) {
         deps.add(id);
+        rowTypeCache.set(cacheKey, id);
         return;
       }
     }
