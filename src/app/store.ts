@@ -54,6 +54,10 @@ export interface AppState {
   setTheme(t: ThemeChoice): void;
   requestFit(): void;
   dismissError(): void;
+  /** Show a stored or opened document as it is (persistence): fresh history, no import, no save triggered here. */
+  openDocument(doc: TablewrightDocument): void;
+  /** Rename the open diagram (an undoable command). */
+  renameDocument(name: string): void;
 
   /** Bumped on every history change, so undo/redo buttons re-render. */
   historyTick: number;
@@ -246,5 +250,15 @@ export const useApp = create<AppState>()((set, get) => ({
 
   dismissError() {
     set({ error: null });
+  },
+
+  openDocument(doc) {
+    history.clear();
+    historyDocId = doc.id;
+    set((s) => ({ doc, lastImport: null, selection: [], hover: { tableId: null, edgeId: null }, error: null, busy: null, historyTick: s.historyTick + 1 }));
+  },
+
+  renameDocument(name) {
+    get().apply({ label: `Rename diagram → ${name}`, run: (d) => void (d.name = name) });
   },
 }));

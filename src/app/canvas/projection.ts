@@ -7,7 +7,7 @@ import type { Edge, Node, NodeHandle } from '@xyflow/react';
 import { Position } from '@xyflow/react';
 import type { ForeignKey, Id, SchemaModel, Table } from '../../core/model/types';
 import type { Layout, NodeLayout } from '../../core/model/layout';
-import { nodeHeight, nodeWidth, rowCenterY } from './geometry';
+import { HEADER_H, nodeHeight, nodeWidth, rowCenterY } from './geometry';
 
 export type Badge = 'PK' | 'FK' | 'UQ' | 'NN' | 'IDX';
 
@@ -26,6 +26,9 @@ export interface TableNodeData extends Record<string, unknown> {
   comment?: string;
   color?: string;
   rows: ColumnRow[];
+  /** Collapsed to key columns: how many columns are hidden. */
+  collapsed?: boolean;
+  hiddenCount?: number;
 }
 
 export type TableNode = Node<TableNodeData, 'table'>;
@@ -39,11 +42,18 @@ export interface RelationEdgeData extends Record<string, unknown> {
   optional: boolean;
   selfRef: boolean;
   label: string;
+  /** The foreign key this edge draws (several edges for a multi-column FK: one per column pair). */
+  fkId: string;
+  /** Column pair index within a multi-column FK (0 for the first / only one). */
+  pair: number;
+  pairs: number;
 }
 
 export type RelationEdge = Edge<RelationEdgeData, 'relation'>;
 
 export const handleId = (columnId: Id, side: Side): string => `${columnId}:${side}`;
+/** Handle on the header of a table (edges to columns hidden by collapsing end here). */
+export const HEADER_HANDLE = '@header';
 
 /** Badges of each column of a table (pure). */
 export function columnBadges(table: Table): Map<Id, Badge[]> {
@@ -97,23 +107,36 @@ export function fkIsOptional(table: Table, fk: ForeignKey): boolean {
   return fk.columns.some((id) => table.columns.find((c) => c.id === id)?.nullable ?? true);
 }
 
+/** Columns shown when a table is collapsed: primary key and foreign key columns. */
+export function keyColumnIds(table: Table): Set<Id> {
+  const out = new Set<Id>();
+  for (const c of table.constraints) if (c.kind === 'primary' || c.kind === 'foreign') c.columns.forEach((id) => out.add(id));
+  return out;
+}
+
 function buildNode(table: Table, layout: NodeLayout | undefined, schemaName: string): TableNode {
   const badges = columnBadges(table);
-  const rows: ColumnRow[] = table.columns.map((c) => ({
-    id: c.id,
-    name: c.name,
-    type: c.type,
-    badges: badges.get(c.id) ?? [],
-    ...(c.comment ? { comment: c.comment } : {}),
-  }));
+  const keys = layout?.collapsed ? keyColumnIds(table) : null;
+  const rows: ColumnRow[] = table.columns
+    .filter((c) => !keys || keys.has(c.id))
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      type: c.type,
+      badges: badges.get(c.id) ?? [],
+      ...(c.comment ? { comment: c.comment } : {}),
+    }));
   const width = nodeWidth(`${schemaName}.${table.name}`, rows);
-  const height = nodeHeight(rows.length);
+  const height = nodeHeight(rows.length) + (keys ? 22 : 0);
   const handles: NodeHandle[] = [];
   rows.forEach((r, i) => {
     const y = rowCenterY(i) - 0.5;
     handles.push({ id: handleId(r.id, 'l'), type: 'source', position: Position.Left, x: -0.5, y, width: 1, height: 1 });
     handles.push({ id: handleId(r.id, 'r'), type: 'source', position: Position.Right, x: width - 0.5, y, width: 1, height: 1 });
   });
+  const hy = HEADER_H / 2 - 0.5;
+  handles.push({ id: handleId(HEADER_HANDLE, 'l'), type: 'source', position: Position.Left, x: -0.5, y: hy, width: 1, height: 1 });
+  handles.push({ id: handleId(HEADER_HANDLE, 'r'), type: 'source', position: Position.Right, x: width - 0.5, y: hy, width: 1, height: 1 });
   const data: TableNodeData = {
     tableId: table.id,
     schemaName,
@@ -121,6 +144,7 @@ function buildNode(table: Table, layout: NodeLayout | undefined, schemaName: str
     rows,
     ...(table.comment ? { comment: table.comment } : {}),
     ...(layout?.color ? { color: layout.color } : {}),
+    ...(keys ? { collapsed: true, hiddenCount: table.columns.length - rows.length } : {}),
   };
   return {
     id: table.id,
@@ -175,7 +199,9 @@ interface EdgeCacheEntry {
   fk: ForeignKey;
   sourceSide: Side;
   targetSide: Side;
-  edge: RelationEdge;
+  srcCollapsed: boolean;
+  dstCollapsed: boolean;
+  edges: RelationEdge[];
 }
 
 export type EdgeProjection = (model: SchemaModel, nodes: TableNode[]) => RelationEdge[];
@@ -193,7 +219,11 @@ export function edgeSides(src: TableNode, dst: TableNode): [Side, Side] {
   return srcMid <= dstMid ? ['l', 'l'] : ['r', 'r'];
 }
 
-/** One edge per foreign key, from the first FK column's row to the first referenced column's row. */
+/**
+ * One edge per foreign-key column pair (a single-column FK is one edge, id = FK id; pair i > 0 of a multi-column FK
+ * gets id `<fk id>#i`), from the FK column's row to the referenced column's row. A column hidden by collapsing is
+ * reached at the table header instead.
+ */
 export function createEdgeProjection(): EdgeProjection {
   let cache = new Map<Id, EdgeCacheEntry>();
   let last: { tables: SchemaModel['tables']; nodes: TableNode[]; out: RelationEdge[] } | null = null;
@@ -209,41 +239,60 @@ export function createEdgeProjection(): EdgeProjection {
       for (const c of table.constraints) {
         if (c.kind !== 'foreign' || !c.refTableId) continue;
         const dst = byId.get(c.refTableId);
-        const srcCol = c.columns[0];
-        const dstCol = c.refColumns[0];
-        if (!dst || !srcCol || !dstCol) continue;
+        if (!dst || !c.columns[0] || !c.refColumns[0]) continue;
         const [sourceSide, targetSide] = edgeSides(n, dst);
         const refTable = model.tables[c.refTableId];
+        const srcCollapsed = !!n.data.collapsed;
+        const dstCollapsed = !!dst.data.collapsed;
         const hit = cache.get(c.id);
         let entry: EdgeCacheEntry;
-        if (hit && hit.fk === c && hit.table === table && hit.refTable === refTable && hit.sourceSide === sourceSide && hit.targetSide === targetSide) {
+        if (
+          hit &&
+          hit.fk === c &&
+          hit.table === table &&
+          hit.refTable === refTable &&
+          hit.sourceSide === sourceSide &&
+          hit.targetSide === targetSide &&
+          hit.srcCollapsed === srcCollapsed &&
+          hit.dstCollapsed === dstCollapsed
+        ) {
           entry = hit;
         } else {
           const refName = refTable?.name ?? '?';
-          entry = {
-            table,
-            refTable,
-            fk: c,
-            sourceSide,
-            targetSide,
-            edge: {
-              id: c.id,
+          const visible = (node: TableNode, col: Id) => (node.data.rows.some((r) => r.id === col) ? col : HEADER_HANDLE);
+          const pairs = Math.min(c.columns.length, c.refColumns.length);
+          const many = !fkIsOneToOne(table, c);
+          const optional = fkIsOptional(table, c);
+          const edges: RelationEdge[] = [];
+          const seen = new Set<string>();
+          for (let i = 0; i < pairs; i++) {
+            const srcH = handleId(visible(n, c.columns[i]!), sourceSide);
+            const dstH = handleId(visible(dst, c.refColumns[i]!), targetSide);
+            // Collapsed ends can fold several pairs onto the same two handles: draw that once.
+            if (seen.has(`${srcH}>${dstH}`)) continue;
+            seen.add(`${srcH}>${dstH}`);
+            edges.push({
+              id: i === 0 ? c.id : `${c.id}#${i}`,
               type: 'relation',
               source: table.id,
               target: c.refTableId,
-              sourceHandle: handleId(srcCol, sourceSide),
-              targetHandle: handleId(dstCol, targetSide),
+              sourceHandle: srcH,
+              targetHandle: dstH,
               data: {
-                many: !fkIsOneToOne(table, c),
-                optional: fkIsOptional(table, c),
+                many,
+                optional,
                 selfRef: table.id === c.refTableId,
-                label: `${c.name ?? 'foreign key'}: ${table.name} → ${refName}`,
+                label: `${c.name ?? 'foreign key'}: ${table.name} → ${refName}${pairs > 1 ? ` (column pair ${i + 1} of ${pairs})` : ''}`,
+                fkId: c.id,
+                pair: i,
+                pairs,
               },
-            },
-          };
+            });
+          }
+          entry = { table, refTable, fk: c, sourceSide, targetSide, srcCollapsed, dstCollapsed, edges };
         }
         next.set(c.id, entry);
-        out.push(entry.edge);
+        for (const e of entry.edges) out.push(e);
       }
     }
     cache = next;

@@ -7,9 +7,10 @@ export interface ImportStats {
   [key: string]: unknown;
 }
 
-export type ParseRequest = { id: number; sql: string };
+/** `into`: apply the statements on top of this model (merge). `fingerprint`: also return the model's DDL export. */
+export type ParseRequest = { id: number; sql: string; into?: SchemaModel; fingerprint?: boolean };
 export type ParseResponse =
-  | { id: number; ok: true; model: SchemaModel; diagnostics: Diagnostic[]; stats: ImportStats }
+  | { id: number; ok: true; model: SchemaModel; diagnostics: Diagnostic[]; stats: ImportStats; ddl?: string }
   | { id: number; ok: false; error: string };
 
 export interface LayoutNodeIn {

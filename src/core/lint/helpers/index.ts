@@ -64,6 +64,12 @@ export interface LintHelpers {
   outgoing(t: Table): ForeignKey[];
   /** FK column ids of a table. */
   fkColumnIds(t: Table): Set<Id>;
+
+  /**
+   * A value computed once per helpers instance (one check of one model) under `key`: model-wide indexes a rule
+   * needs for every table (enum users, names of a schema, ...). `fn` must depend on the model alone.
+   */
+  shared<V>(key: string, fn: () => V): V;
 }
 
 function memo<K extends object, V>(fn: (k: K) => V): (k: K) => V {
@@ -90,6 +96,7 @@ function memoStr<V>(fn: (k: string) => V): (k: string) => V {
 export function createHelpers(model: SchemaModel): LintHelpers {
   let stemIndex: Map<string, Table[]> | undefined;
   let incomingIndex: Map<Id, [Table, ForeignKey][]> | undefined;
+  const sharedCache = new Map<string, unknown>();
 
   const tokenize = memoStr((name: string) => Names.tokenize(name));
   const tableStem = memo((t: Table) => tokenize(t.name).join('_'));
@@ -163,6 +170,12 @@ export function createHelpers(model: SchemaModel): LintHelpers {
     incoming,
     outgoing,
     fkColumnIds: fkCols,
+    shared<V>(key: string, fn: () => V): V {
+      if (sharedCache.has(key)) return sharedCache.get(key) as V;
+      const v = fn();
+      sharedCache.set(key, v);
+      return v;
+    },
   };
 }
 

@@ -32,9 +32,19 @@ function textDefault(def: string | undefined): string | null | undefined {
 }
 
 function enumUsers(ctx: RuleContext, e: EnumType): { table: Table; column: Column }[] {
-  const out: { table: Table; column: Column }[] = [];
-  for (const t of Object.values(ctx.model.tables)) for (const c of t.columns) if (c.typeRef === e.id && !colInfo(ctx, c).array) out.push({ table: t, column: c });
-  return out;
+  // One pass over the model per check: enum id → its (non-array) columns, in table order.
+  const index = ctx.helpers.shared('TYPE-12/enumUsers', () => {
+    const m = new Map<string, { table: Table; column: Column }[]>();
+    for (const t of Object.values(ctx.model.tables))
+      for (const c of t.columns) {
+        if (!c.typeRef || !colInfo(ctx, c) || colInfo(ctx, c).array) continue;
+        let l = m.get(c.typeRef);
+        if (!l) m.set(c.typeRef, (l = []));
+        l.push({ table: t, column: c });
+      }
+    return m;
+  });
+  return index.get(e.id) ?? [];
 }
 
 /** Expression text anywhere that names the enum type (casts in CHECKs, index predicates, ...) blocks the fix. */
@@ -47,25 +57,34 @@ function enumNamedInExpressions(ctx: RuleContext, e: EnumType, tables: Table[]):
   return Object.values(ctx.model.views).some((v) => mentions(v.query, e.name));
 }
 
+/** The table-independent part of the lookup-table fix (the same for every user of the enum in one schema). */
+function lookupPlan(ctx: RuleContext, t: Table, e: EnumType) {
+  return ctx.helpers.shared(`TYPE-12/lookup/${e.id}/${t.schemaId}`, () => {
+    const users = enumUsers(ctx, e);
+    if (!users.length || users.some((u) => textDefault(u.column.default) === undefined)) return undefined;
+    if (enumNamedInExpressions(ctx, e, users.map((u) => u.table))) return undefined;
+    if (users.some((u) => u.table.partitioning || u.table.partitionOf)) return undefined;
+    return { users, name: uniqueIn(fitName(plural(e.name)), relationNames(ctx.model, t.schemaId)), sql: undefined as string | undefined };
+  });
+}
+
 function lookupFix(ctx: RuleContext, t: Table, e: EnumType): QuickFix | undefined {
-  const users = enumUsers(ctx, e);
-  if (!users.length || users.some((u) => textDefault(u.column.default) === undefined)) return undefined;
-  if (enumNamedInExpressions(ctx, e, users.map((u) => u.table))) return undefined;
-  if (users.some((u) => u.table.partitioning || u.table.partitionOf)) return undefined;
-  const name = uniqueIn(fitName(plural(e.name)), relationNames(ctx.model, t.schemaId));
+  const plan = lookupPlan(ctx, t, e);
+  if (!plan) return undefined;
+  const { users, name } = plan;
   const schema = schemaOf(ctx.model, t);
   const lq = `${qi(schema)}.${qi(name)}`;
   const eq = `${qi(ctx.model.schemas[e.schemaId]?.name ?? 'public')}.${qi(e.name)}`;
   const values = e.values.map((v, i) => `(${quoteLiteral(v.label)}, ${quoteLiteral(v.label.replace(/_/g, ' ').replace(/^./, (ch) => ch.toUpperCase()))}, ${i})`).join(', ');
   const insert = `INSERT INTO ${lq} (code, label, sort) VALUES ${values}`;
-  const sql = [
+  const sql = (plan.sql ??= [
     `CREATE TABLE ${lq} (code text PRIMARY KEY, label text NOT NULL, sort smallint NOT NULL DEFAULT 0);`,
     `INSERT INTO ${lq} (code, label, sort) SELECT v::text, initcap(replace(v::text, '_', ' ')), row_number() OVER () - 1 FROM unnest(enum_range(NULL::${eq})) AS v;`,
     ...users.map(({ table, column }) => {
       const fk = fitName(`${table.name}_${column.name}_fkey`);
       return `ALTER TABLE ${qt(ctx.model, table)} ALTER COLUMN ${qi(column.name)} TYPE text USING ${qi(column.name)}::text;\nALTER TABLE ${qt(ctx.model, table)} ADD CONSTRAINT ${qi(fk)} FOREIGN KEY (${qi(column.name)}) REFERENCES ${lq} (code);`;
     }),
-  ].join('\n');
+  ].join('\n'));
   const userRefs = users.map((u) => ({ tableId: u.table.id, columnId: u.column.id }));
   return {
     label: `Replace enum ${e.name} with lookup table ${name}`,

@@ -1,0 +1,300 @@
+/**
+ * Autosave: the open document is written to IndexedDB ~500 ms after the last change and immediately when the page
+ * is hidden; the viewport is stored beside it. Tabs announce their writes on a BroadcastChannel, and every write
+ * carries the revision it was based on, so a diagram changed elsewhere is reported (never silently overwritten).
+ */
+import { create } from 'zustand';
+import type { Viewport } from '@xyflow/react';
+import type { TablewrightDocument } from '../../core/document/document';
+import { newId } from '../../core/util/ids';
+import { useApp } from '../store';
+import * as repo from './repository';
+
+export const SAVE_DELAY_MS = 500;
+const CHANNEL = 'tablewright';
+const SESSION_KEY = 'tablewright.current';
+const LAST_KEY = 'tablewright.last';
+
+export type SaveStatus = 'off' | 'idle' | 'saving' | 'saved' | 'error' | 'conflict';
+
+export interface Conflict {
+  id: string;
+  kind: 'changed' | 'deleted';
+}
+
+export interface PersistState {
+  status: SaveStatus;
+  message: string | null;
+  conflict: Conflict | null;
+  /** Asks the canvas to show a stored viewport (after opening a stored diagram). */
+  viewportRequest: { viewport: Viewport; n: number } | null;
+  /** Bumped when the stored list changes (here or in another tab). */
+  listVersion: number;
+}
+
+export const usePersist = create<PersistState>()(() => ({ status: 'off', message: null, conflict: null, viewportRequest: null, listVersion: 0 }));
+
+type Message = { type: 'saved'; id: string; rev: number; tab: string } | { type: 'deleted'; id: string; tab: string } | { type: 'list'; tab: string };
+
+const tabId = newId('tab');
+let started = false;
+let currentId: string | null = null;
+let baseRev = 0;
+let lastSavedDoc: TablewrightDocument | null = null;
+let lastSavedViewport: Viewport | null = null;
+let docTimer: ReturnType<typeof setTimeout> | null = null;
+let viewTimer: ReturnType<typeof setTimeout> | null = null;
+let chain: Promise<unknown> = Promise.resolve();
+let channel: BroadcastChannel | null = null;
+
+const storage = (kind: 'session' | 'local'): Storage | null => {
+  try {
+    return kind === 'session' ? globalThis.sessionStorage : globalThis.localStorage;
+  } catch {
+    return null;
+  }
+};
+
+function remember(id: string) {
+  try {
+    storage('session')?.setItem(SESSION_KEY, id);
+    storage('local')?.setItem(LAST_KEY, id);
+  } catch {
+    /* storage full or unavailable */
+  }
+}
+
+function post(m: Message) {
+  try {
+    channel?.postMessage(m);
+  } catch {
+    /* channel closed */
+  }
+}
+
+const bumpList = () => usePersist.setState((s) => ({ listVersion: s.listVersion + 1 }));
+
+/** Serialise all writes: two overlapping saves would otherwise race on the revision. */
+function queue<T>(job: () => Promise<T>): Promise<T> {
+  const p = chain.then(job, job);
+  chain = p.catch(() => undefined);
+  return p;
+}
+
+function setError(e: unknown) {
+  usePersist.setState({ status: 'error', message: `Autosave failed: ${e instanceof Error ? e.message : String(e)}` });
+}
+
+/** Write the open document now (if it changed and no conflict is pending). */
+export function flushDocument(): Promise<void> {
+  if (docTimer) clearTimeout(docTimer);
+  docTimer = null;
+  return queue(async () => {
+    const doc = useApp.getState().doc;
+    if (!started || doc === lastSavedDoc || doc.id !== currentId) return;
+    if (usePersist.getState().conflict?.id === doc.id) return;
+    usePersist.setState({ status: 'saving' });
+    try {
+      const res = await repo.saveDiagram(doc, baseRev);
+      if (res.ok) {
+        baseRev = res.rev;
+        lastSavedDoc = doc;
+        usePersist.setState({ status: 'saved', message: null });
+        post({ type: 'saved', id: doc.id, rev: res.rev, tab: tabId });
+        bumpList();
+      } else {
+        usePersist.setState({ status: 'conflict', conflict: { id: doc.id, kind: res.deleted ? 'deleted' : 'changed' } });
+      }
+    } catch (e) {
+      setError(e);
+    }
+  });
+}
+
+function flushViewport(): Promise<void> {
+  if (viewTimer) clearTimeout(viewTimer);
+  viewTimer = null;
+  return queue(async () => {
+    const { viewport, doc } = useApp.getState();
+    if (!started || viewport === lastSavedViewport || doc.id !== currentId || lastSavedDoc?.id !== doc.id) return;
+    try {
+      await repo.saveViewport(doc.id, viewport);
+      lastSavedViewport = viewport;
+    } catch (e) {
+      setError(e);
+    }
+  });
+}
+
+export function flushAll(): Promise<void> {
+  return Promise.all([flushDocument(), flushViewport()]).then(() => undefined);
+}
+
+function scheduleDoc() {
+  if (docTimer) clearTimeout(docTimer);
+  docTimer = setTimeout(() => void flushDocument(), SAVE_DELAY_MS);
+}
+
+function scheduleViewport() {
+  if (viewTimer) clearTimeout(viewTimer);
+  viewTimer = setTimeout(() => void flushViewport(), SAVE_DELAY_MS);
+}
+
+/** Show a stored diagram: no save is triggered (it is what is stored), the viewport comes back. */
+function show(stored: repo.StoredDiagram) {
+  currentId = stored.doc.id;
+  baseRev = stored.meta.rev;
+  lastSavedDoc = stored.doc;
+  remember(stored.doc.id);
+  usePersist.setState((s) => ({
+    conflict: null,
+    status: 'saved',
+    message: null,
+    viewportRequest: stored.viewport ? { viewport: stored.viewport, n: (s.viewportRequest?.n ?? 0) + 1 } : null,
+  }));
+  useApp.getState().openDocument(stored.doc);
+  if (!stored.viewport) useApp.getState().requestFit();
+}
+
+function onDocChange(doc: TablewrightDocument) {
+  if (doc.id !== currentId) {
+    // A different document arrived (new diagram, SQL import, opened file): it becomes a new stored entry.
+    if (docTimer) clearTimeout(docTimer);
+    currentId = doc.id;
+    baseRev = 0;
+    lastSavedDoc = null;
+    lastSavedViewport = null;
+    remember(doc.id);
+    usePersist.setState({ conflict: null });
+    // Save a new diagram at once, so it is in the list and survives an immediate reload.
+    void flushDocument();
+    return;
+  }
+  if (doc !== lastSavedDoc) scheduleDoc();
+}
+
+function onMessage(m: Message) {
+  if (m.tab === tabId) return;
+  bumpList();
+  if (m.type === 'list' || m.id !== currentId) return;
+  if (m.type === 'saved' && m.rev === baseRev) return;
+  usePersist.setState({ status: 'conflict', conflict: { id: m.id, kind: m.type === 'deleted' ? 'deleted' : 'changed' } });
+}
+
+/**
+ * Start persistence: open the diagram this tab had (after a reload), else the last one used, else the most recent;
+ * when nothing is stored, run `firstStart` (the sample). Resolves false when IndexedDB is unavailable.
+ */
+export async function startPersistence(firstStart: () => void | Promise<unknown>): Promise<boolean> {
+  if (started) return true;
+  let list: repo.DiagramMeta[];
+  try {
+    list = await repo.listDiagrams();
+  } catch (e) {
+    usePersist.setState({ status: 'off', message: `Diagrams are not saved in this browser: ${e instanceof Error ? e.message : String(e)}` });
+    await firstStart();
+    return false;
+  }
+  started = true;
+  if (typeof BroadcastChannel !== 'undefined') {
+    channel = new BroadcastChannel(CHANNEL);
+    channel.onmessage = (ev: MessageEvent<Message>) => onMessage(ev.data);
+  }
+  useApp.subscribe((s, prev) => {
+    if (s.doc !== prev.doc) onDocChange(s.doc);
+    if (s.viewport !== prev.viewport) scheduleViewport();
+  });
+  const flush = () => void flushAll();
+  globalThis.addEventListener?.('pagehide', flush);
+  globalThis.document?.addEventListener('visibilitychange', () => {
+    if (globalThis.document.visibilityState === 'hidden') flush();
+  });
+  usePersist.setState({ status: 'idle' });
+
+  const wanted = [storage('session')?.getItem(SESSION_KEY), storage('local')?.getItem(LAST_KEY), list[0]?.id].filter((x): x is string => !!x);
+  for (const id of wanted) {
+    if (!list.some((m) => m.id === id)) continue;
+    const got = await repo.getDiagram(id).catch(() => null);
+    if (got && 'doc' in got) {
+      show(got);
+      return true;
+    }
+  }
+  await firstStart();
+  return true;
+}
+
+export const persistenceStarted = () => started;
+export const currentDiagramId = () => currentId;
+
+/** Open a stored diagram (saving the current one first). */
+export async function openStored(id: string): Promise<{ ok: boolean; error?: string }> {
+  await flushAll();
+  const got = await repo.getDiagram(id);
+  if (!got) return { ok: false, error: 'This diagram no longer exists.' };
+  if ('error' in got) return { ok: false, error: `This stored diagram is damaged: ${got.error}` };
+  show(got);
+  return { ok: true };
+}
+
+/** Conflict: discard this tab's version and show the stored one. */
+export async function reloadFromStore(): Promise<void> {
+  if (docTimer) clearTimeout(docTimer);
+  const id = currentId;
+  if (!id) return;
+  const got = await queue(() => repo.getDiagram(id));
+  if (got && 'doc' in got) show(got);
+  else usePersist.setState({ conflict: null, status: 'idle' });
+}
+
+/** Conflict: keep this tab's version; it overwrites the stored one (knowingly). */
+export async function keepMine(): Promise<void> {
+  const id = currentId;
+  if (!id) return;
+  const meta = await queue(() => repo.getMeta(id));
+  baseRev = meta?.rev ?? 0;
+  lastSavedDoc = null;
+  usePersist.setState({ conflict: null });
+  await flushDocument();
+}
+
+export async function renameStored(id: string, name: string): Promise<void> {
+  const trimmed = name.trim();
+  if (!trimmed) return;
+  if (id === currentId) {
+    const s = useApp.getState();
+    if (s.doc.name !== trimmed) s.renameDocument(trimmed);
+    await flushDocument();
+    return;
+  }
+  const rev = await queue(() => repo.renameDiagram(id, trimmed));
+  if (rev !== null) post({ type: 'saved', id, rev, tab: tabId });
+  bumpList();
+}
+
+export async function duplicateStored(id: string): Promise<repo.DiagramMeta | null> {
+  if (id === currentId) await flushDocument();
+  const copy = await queue(() => repo.duplicateDiagram(id));
+  post({ type: 'list', tab: tabId });
+  bumpList();
+  return copy;
+}
+
+/** Delete a stored diagram; deleting the open one opens the most recent other (or a new empty diagram). */
+export async function deleteStored(id: string): Promise<void> {
+  await queue(() => repo.deleteDiagram(id));
+  post({ type: 'deleted', id, tab: tabId });
+  bumpList();
+  if (id !== currentId) return;
+  const rest = await repo.listDiagrams();
+  const next = rest[0];
+  if (next && (await openStored(next.id)).ok) return;
+  useApp.getState().newDiagram();
+}
+
+/** For a file being opened: a fresh id when the file's id is already taken by a stored diagram. */
+export async function adoptDocument(doc: TablewrightDocument): Promise<TablewrightDocument> {
+  if (!started) return doc;
+  const taken = doc.id === currentId || (await repo.getMeta(doc.id).catch(() => null)) !== null;
+  return taken ? { ...doc, id: newId('doc') } : doc;
+}

@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { History } from '../commands/history';
+import { addColumn, addTable, renameTable } from '../commands/schema';
+import { newDocument, type TablewrightDocument } from '../document/document';
+import { loadDocumentValue } from '../document/load';
+import { initParser } from '../sql/import/index';
+import { compareVersions, deleteVersion, latestVersion, pendingMigration, renameVersion, saveVersion, WORKING_COPY } from './commands';
+import { statementsToSql } from './index';
+
+beforeAll(async () => {
+  await initParser();
+});
+
+describe('version commands', () => {
+  it('save, rename and delete versions, undoably; versions are frozen copies', () => {
+    const h = new History();
+    let doc: TablewrightDocument = newDocument();
+    const t: { id?: string } = {};
+    doc = h.apply(doc, addTable({ name: 'users' }, t)).doc;
+    const v1: { id?: string } = {};
+    doc = h.apply(doc, saveVersion('  First  ', ['REQ-1', ' REQ-2 ', 'REQ-1', ''], { createdAt: '2024-01-01T00:00:00.000Z' }, v1)).doc;
+    expect(doc.versions).toHaveLength(1);
+    expect(doc.versions![0]).toMatchObject({ id: v1.id, name: 'First', requirementIds: ['REQ-1', 'REQ-2'], createdAt: '2024-01-01T00:00:00.000Z' });
+    expect(h.undoLabel).toBe('Save version First');
+
+    // the working copy moves on; the version does not
+    doc = h.apply(doc, renameTable(t.id!, 'people')).doc;
+    expect(doc.versions![0]!.schema.tables[t.id!]!.name).toBe('users');
+    expect(doc.schema.tables[t.id!]!.name).toBe('people');
+
+    doc = h.apply(doc, renameVersion(v1.id!, 'Initial', ['SPEC-9'])).doc;
+    expect(doc.versions![0]).toMatchObject({ name: 'Initial', requirementIds: ['SPEC-9'] });
+    expect(h.apply(doc, renameVersion(v1.id!, '  ')).error).toMatch(/name/);
+    expect(h.apply(doc, renameVersion('nope', 'x')).error).toMatch(/No version/);
+    expect(h.apply(doc, saveVersion('')).error).toMatch(/name/);
+
+    const v2: { id?: string } = {};
+    doc = h.apply(doc, saveVersion('Second', [], {}, v2)).doc;
+    expect(latestVersion(doc)?.id).toBe(v2.id);
+    expect(loadDocumentValue(JSON.parse(JSON.stringify(doc))).ok).toBe(true);
+
+    doc = h.apply(doc, deleteVersion(v1.id!)).doc;
+    expect(doc.versions!.map((v) => v.name)).toEqual(['Second']);
+    doc = h.undo(doc);
+    expect(doc.versions!.map((v) => v.name)).toEqual(['Initial', 'Second']);
+    doc = h.redo(doc);
+    doc = h.apply(doc, deleteVersion(v2.id!)).doc;
+    expect(doc.versions).toBeUndefined();
+
+    // undo everything back to before the first save
+    doc = h.undo(doc); // delete v2
+    doc = h.undo(doc); // delete v1
+    doc = h.undo(doc); // save Second
+    expect(doc.versions!.map((v) => v.name)).toEqual(['Initial']);
+    doc = h.undo(doc); // rename version
+    expect(doc.versions![0]!.name).toBe('First');
+    doc = h.undo(doc); // rename table
+    doc = h.undo(doc); // save First
+    expect(doc.versions ?? []).toEqual([]);
+    doc = h.redo(doc);
+    expect(doc.versions![0]!.schema.tables[t.id!]!.name).toBe('users');
+  });
+
+  it('pendingMigration: empty → working copy without versions, latest version → working copy after a save', () => {
+    const h = new History();
+    let doc = newDocument();
+    const t: { id?: string } = {};
+    doc = h.apply(doc, addTable({ name: 'users' }, t)).doc;
+    const p0 = pendingMigration(doc);
+    expect(p0.from.name).toBe('Empty');
+    expect(p0.changes.some((c) => c.kind === 'table' && c.op === 'add')).toBe(true);
+    expect(statementsToSql(p0.migration.up)).toMatch(/CREATE TABLE/);
+
+    const v: { id?: string } = {};
+    doc = h.apply(doc, saveVersion('v1', [], {}, v)).doc;
+    expect(pendingMigration(doc).changes).toEqual([]);
+    expect(pendingMigration(doc).migration.up).toEqual([]);
+
+    doc = h.apply(doc, renameTable(t.id!, 'people')).doc;
+    doc = h.apply(doc, addColumn(t.id!, { name: 'email', type: 'text', nullable: false })).doc;
+    const p = pendingMigration(doc, { safe: true });
+    expect(p.from.id).toBe(v.id);
+    expect(p.to.id).toBe(WORKING_COPY);
+    expect(p.changes.map((c) => `${c.op} ${c.kind}`)).toEqual(expect.arrayContaining(['rename table', 'add column']));
+    const up = statementsToSql(p.migration.up);
+    expect(up).toMatch(/RENAME TO people/);
+    expect(statementsToSql(p.migration.down)).toMatch(/RENAME TO users/);
+    expect(p.migration.up.some((s) => s.hazards.some((x) => x.kind === 'backfill'))).toBe(true);
+
+    const v2: { id?: string } = {};
+    doc = h.apply(doc, saveVersion('v2', [], {}, v2)).doc;
+    const c = compareVersions(doc, v.id!, v2.id!);
+    expect(c.from.name).toBe('v1');
+    expect(c.to.name).toBe('v2');
+    expect(c.changes.map((x) => x.op)).toContain('rename');
+    expect(() => compareVersions(doc, 'nope', WORKING_COPY)).toThrow(/No version/);
+  });
+});
