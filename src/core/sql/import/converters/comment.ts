@@ -3,7 +3,7 @@ import type { ImportContext } from '../context';
 import type { StatementInfo } from '../statement';
 import { nameList } from '../types';
 import { findConstraint, listQName, str, type Converter } from './shared';
-import { findRoutine, routineLabel } from './raw';
+import { findRoutine, routineLabel } from './objectRefs';
 
 function set(obj: { comment?: string }, text: string | undefined): void {
   if (text === undefined || text === null) delete obj.comment;

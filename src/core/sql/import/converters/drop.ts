@@ -3,7 +3,7 @@ import type { Id } from '../../../model/types';
 import type { ImportContext } from '../context';
 import type { StatementInfo } from '../statement';
 import { nameList } from '../types';
-import { findRoutine } from './raw';
+import { findRoutine } from './objectRefs';
 import { displayName, listQName, objQName, str, type Converter } from './shared';
 
 /** Remove a relation or type and what depends on it. `cascade` = also what PostgreSQL drops only with CASCADE. */

@@ -1,31 +1,36 @@
 /** Dispatch of statements to converters. */
 import type { ImportContext } from '../context';
 import type { StatementInfo } from '../statement';
+import { convertAlterEnum } from './alterEnum';
+import { convertAlterFunction } from './alterFunction';
+import { convertAlterOwner } from './alterOwner';
+import { convertAlterSeq } from './alterSequence';
 import { convertAlterTable } from './alterTable';
 import { convertComment } from './comment';
+import { convertCompositeType } from './compositeType';
+import { convertCreateCast } from './createCast';
+import { convertCreateDomain } from './createDomain';
+import { convertCreateEnum } from './createEnum';
+import { convertCreateExtension } from './createExtension';
+import { convertCreateFunction } from './createFunction';
+import { convertCreatePolicy } from './createPolicy';
+import { convertRule } from './createRule';
+import { convertCreateSchema } from './createSchema';
+import { convertCreateSeq } from './createSequence';
 import { convertCreateTable } from './createTable';
+import { convertCreateTableAs } from './createTableAs';
+import { convertCreateTrigger } from './createTrigger';
+import { convertView } from './createView';
+import { convertDefine } from './define';
 import { convertDrop } from './drop';
+import { convertGrant } from './grant';
 import { convertIndex } from './indexStmt';
-import {
-  convertAlterFunction,
-  convertAlterOwner,
-  convertCreateCast,
-  convertCreateFunction,
-  convertCreatePolicy,
-  convertCreateTrigger,
-  convertDefine,
-  convertGrant,
-  convertOther,
-  convertRole,
-  convertRule,
-} from './raw';
+import { convertOther } from './other';
 import { convertRename } from './rename';
-import { convertCreateExtension, convertCreateSchema } from './schema';
-import { convertAlterSeq, convertCreateSeq } from './sequence';
-import { convertSelect, convertVariableSet } from './set';
+import { convertRole } from './role';
+import { convertSelect } from './selectStmt';
 import { resolveFkTarget, Unsupported, type Converter } from './shared';
-import { convertAlterEnum, convertCompositeType, convertCreateDomain, convertCreateEnum } from './userTypes';
-import { convertCreateTableAs, convertView } from './view';
+import { convertVariableSet } from './variableSet';
 
 export type { Converter } from './shared';
 

@@ -1,11 +1,9 @@
-/** CREATE [OR REPLACE] [RECURSIVE] VIEW and CREATE MATERIALIZED VIEW (CREATE TABLE AS kept verbatim). */
+/** Helpers shared by CREATE VIEW and CREATE MATERIALIZED VIEW (CREATE TABLE AS). */
 import { scanSync } from 'libpg-query';
 import type { View } from '../../../model/types';
-import { newId } from '../../../util/ids';
 import type { ImportContext } from '../context';
-import { collectDeps } from '../expr';
 import type { StatementInfo } from '../statement';
-import { byteToIndex, displayName, rangeVarName, str, Unsupported, withText, type Converter } from './shared';
+import { byteToIndex, displayName, Unsupported } from './shared';
 
 /**
  * The query text of a view statement as written: from the token after the first top-level AS to the end, minus a
@@ -48,7 +46,8 @@ export function viewQueryText(stmt: StatementInfo): { query: string; recursive: 
   return { query: sql.slice(start, end).trim(), recursive };
 }
 
-function upsertView(view: View, orReplace: boolean, stmt: StatementInfo, ctx: ImportContext): void {
+/** Add a view, or replace an existing one for CREATE OR REPLACE VIEW. */
+export function upsertView(view: View, orReplace: boolean, stmt: StatementInfo, ctx: ImportContext): void {
   const existing = ctx.findRelation(ctx.schemaName(view.schemaId), view.name);
   if (existing) {
     if (existing.kind === 'view' && orReplace && !existing.obj.materialized && view.deps.includes(existing.id)) {
@@ -71,66 +70,3 @@ function upsertView(view: View, orReplace: boolean, stmt: StatementInfo, ctx: Im
   ctx.addView(view);
   void stmt;
 }
-
-export const convertView: Converter = (stmt, ctx) => {
-  const n = stmt.node;
-  const q = rangeVarName(n.view);
-  if (n.view?.relpersistence === 't') throw new Unsupported('temporary views are not modelled');
-  const schema = ctx.creationSchema(q.schema, stmt);
-  const { query, recursive } = viewQueryText(stmt);
-  const view: View = {
-    id: newId('v'),
-    schemaId: schema.id,
-    name: q.name,
-    materialized: false,
-    query,
-    indexes: [],
-    deps: [],
-    seq: ctx.nextSeq(),
-  };
-  if (n.aliases?.length) view.columnNames = n.aliases.map(str);
-  const w = withText(n.options);
-  if (w) view.with = w;
-  if (n.withCheckOption === 'LOCAL_CHECK_OPTION') view.checkOption = 'local';
-  if (n.withCheckOption === 'CASCADED_CHECK_OPTION') view.checkOption = 'cascaded';
-  if (recursive) view.recursive = true;
-  if (n.replace) view.orReplace = true;
-  const sp = ctx.objectSearchPath();
-  if (sp) view.searchPath = sp;
-  view.deps = collectDeps(n.query, ctx).filter((id) => id !== view.id);
-  if (recursive) view.deps = view.deps.filter((id) => ctx.model.views[id]?.name !== q.name);
-  upsertView(view, !!n.replace, stmt, ctx);
-  ctx.count('view');
-};
-
-export const convertCreateTableAs: Converter = (stmt, ctx) => {
-  const n = stmt.node;
-  const into = n.into ?? {};
-  const q = rangeVarName(into.rel);
-  if (n.objtype !== 'OBJECT_MATVIEW') {
-    const schema = q.schema ?? ctx.creationSchema(undefined, stmt).name;
-    ctx.keepRaw(stmt, {
-      label: `create table ${displayName(q)} as ...`,
-      deps: collectDeps(n.query, ctx),
-      // Defines a relation (and its row type) that later statements may use.
-      defines: { kind: 'other', schema, name: q.name },
-      note: 'CREATE TABLE AS is not modelled (the columns come from a query); kept verbatim',
-    });
-    return;
-  }
-  const schema = ctx.creationSchema(q.schema, stmt);
-  const { query } = viewQueryText(stmt);
-  const view: View = { id: newId('v'), schemaId: schema.id, name: q.name, materialized: true, query, indexes: [], deps: [], seq: ctx.nextSeq() };
-  if (into.colNames?.length) view.columnNames = into.colNames.map(str);
-  const w = withText(into.options);
-  if (w) view.with = w;
-  if (into.skipData) view.withNoData = true;
-  if (into.tableSpaceName) view.tablespace = into.tableSpaceName;
-  if (into.accessMethod) view.accessMethod = into.accessMethod;
-  if (n.if_not_exists) view.ifNotExists = true;
-  const sp = ctx.objectSearchPath();
-  if (sp) view.searchPath = sp;
-  view.deps = collectDeps(n.query, ctx);
-  upsertView(view, false, stmt, ctx);
-  ctx.count('view');
-};
