@@ -28,6 +28,8 @@ function libpgQueryWasm(): Plugin {
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: `assets/${WASM_NAME}`, source: readFileSync(wasmPath) });
+      // Main-thread users (the page's own directory is the root).
+      this.emitFile({ type: 'asset', fileName: WASM_NAME, source: readFileSync(wasmPath) });
     },
   };
 }

@@ -11,6 +11,8 @@ import { parseSync } from 'libpg-query';
 import { initParser, importSql } from '../src/core/sql/import/index';
 import { exportDdl } from '../src/core/sql/export/ddl';
 import { generateSchemaSql } from './generate';
+import { runLintBench } from './lint';
+import { runMigrateBench } from './migrate';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpusDir = join(root, '..', 'shared', 'corpus');
@@ -93,6 +95,16 @@ async function main() {
   console.log(`  raw libpg-query parse, warm     ${rawParseMs.toFixed(0)} ms   (median after warm-up)`);
   console.log(`  ratio vs cold parse             ${(cliWork / coldParseMs).toFixed(2)}×   (target ≤ 3×)`);
   console.log(`  ratio vs warm parse             ${(cliWork / rawParseMs).toFixed(2)}×\n`);
+  await runLintBench();
+  await runMigrateBench();
+
+  // Browser part (Playwright + Chromium); a missing browser only prints a note.
+  try {
+    const { runBrowserBench } = await import('./browser');
+    await runBrowserBench();
+  } catch (e) {
+    console.log(`\nBrowser bench skipped: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+  }
 }
 
 await main();

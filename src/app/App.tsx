@@ -6,8 +6,17 @@ import { Toolbar } from './components/Toolbar';
 import { Inspector } from './components/Inspector';
 import { StatusBar } from './components/StatusBar';
 import { ImportDialog } from './components/ImportDialog';
+import { EditorOverlays } from './editor/Overlays';
 import { SAMPLE_SQL } from './sample';
 import { syntheticModel } from './fixtures';
+import { startPersistence } from './persistence/autosave';
+import { ViewportRestorer } from './persistence/ViewportRestorer';
+import { ConflictBanner } from './components/ConflictBanner';
+import { SqlPaneHost } from './sql/SqlPaneHost';
+import { ProblemsPanel } from './problems/ProblemsPanel';
+import { startProblems } from './problems/store';
+import { MigrationsPanel } from './migrations/MigrationsPanel';
+import { startMigrations } from './migrations/store';
 
 const darkQuery = () => globalThis.matchMedia?.('(prefers-color-scheme: dark)');
 
@@ -30,7 +39,8 @@ function startOnce() {
   started = true;
   const n = Number(new URLSearchParams(globalThis.location?.search ?? '').get('tables'));
   if (Number.isFinite(n) && n > 0) void useApp.getState().loadModel(syntheticModel(Math.min(n, 5000)), `Synthetic (${n} tables)`);
-  else void useApp.getState().importSql(SAMPLE_SQL, 'Sample shop');
+  // Otherwise the diagram this tab had (autosaved in IndexedDB); the sample only when nothing is stored.
+  else void startPersistence(() => useApp.getState().importSql(SAMPLE_SQL, 'Sample shop'));
 }
 
 export function App() {
@@ -45,6 +55,8 @@ export function App() {
     document.documentElement.style.colorScheme = resolved;
   }, [resolved]);
   useEffect(startOnce, []);
+  useEffect(() => startProblems(), []);
+  useEffect(() => startMigrations(), []);
 
   return (
     <ReactFlowProvider>
@@ -52,6 +64,11 @@ export function App() {
         <Toolbar resolvedTheme={resolved} onImport={() => setImportOpen(true)} />
         <main className="tw-main" aria-label="Diagram">
           <Canvas colorMode={resolved} />
+          <SqlPaneHost />
+          <ViewportRestorer />
+          <ConflictBanner />
+          <ProblemsPanel />
+          <MigrationsPanel />
           {busy ? (
             <div className="tw-busy" aria-hidden="true">
               <span className="tw-spinner" />
@@ -71,6 +88,7 @@ export function App() {
         <StatusBar />
       </div>
       <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} />
+      <EditorOverlays />
     </ReactFlowProvider>
   );
 }

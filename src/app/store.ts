@@ -74,6 +74,11 @@ const THEME_KEY = 'tablewright.theme';
 /** Id of the document the history belongs to; a different document (new, import, open) starts a fresh history. */
 let historyDocId: string | null = null;
 
+/** True when the recorded history belongs to this document (a newly loaded one starts fresh on its first edit). */
+export function historyIsLive(docId: string): boolean {
+  return historyDocId === docId;
+}
+
 function initialTheme(): ThemeChoice {
   try {
     const t = globalThis.localStorage?.getItem(THEME_KEY);

@@ -21,21 +21,59 @@ import { createEdgeProjection, createNodeProjection, type RelationEdge as Relati
 import { LOW_ZOOM, TableNode } from './TableNode';
 import { Overview } from './Overview';
 import { CrowsFootMarkers, RelationEdge } from './RelationEdge';
+import { AreaNode, NoteNode } from './DecorNodes';
+import { createDecorProjection, type AreaNode as AreaNodeT, type NoteNode as NoteNodeT } from './decor';
+import { setAreaMembers, updateArea, updateNote } from '../../core/commands';
+import { useUi } from '../editor/ui';
+import { ConnectLine } from '../editor/connect';
+import { addTableAt } from '../editor/actions';
+import { EditBar } from './EditBar';
 
-const nodeTypes = { table: TableNode };
+type CanvasNode = TableNodeT | AreaNodeT | NoteNodeT;
+
+const nodeTypes = { table: TableNode, area: AreaNode, note: NoteNode };
+const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
+
+/** Which area (smallest containing the node's centre) owns each table after a drag. */
+function areaMembership(doc: ReturnType<typeof useApp.getState>['doc'], nodes: { id: string; position: { x: number; y: number }; width?: number; height?: number }[]): Record<string, string[]> | null {
+  const areas = Object.values(doc.layout.areas);
+  if (!areas.length) return null;
+  const members: Record<string, string[]> = {};
+  for (const a of areas) members[a.id] = [...a.members];
+  let changed = false;
+  for (const n of nodes) {
+    if (!doc.schema.tables[n.id]) continue;
+    const cx = n.position.x + (n.width ?? 240) / 2;
+    const cy = n.position.y + (n.height ?? 100) / 2;
+    const owner = areas
+      .filter((a) => cx >= a.x && cx <= a.x + a.width && cy >= a.y && cy <= a.y + a.height)
+      .sort((a, b) => a.width * a.height - b.width * b.height)[0];
+    for (const a of areas) {
+      const has = members[a.id]!.includes(n.id);
+      if (a === owner && !has) {
+        members[a.id]!.push(n.id);
+        changed = true;
+      } else if (a !== owner && has) {
+        members[a.id] = members[a.id]!.filter((x) => x !== n.id);
+        changed = true;
+      }
+    }
+  }
+  return changed ? members : null;
+}
 const edgeTypes = { relation: RelationEdge };
 const FIT = { padding: 0.12, maxZoom: 1.1 } as const;
 
 /** Adds `selected` to the projected nodes; keeps each decorated object while its base node and flag are unchanged. */
-function useDecoratedNodes(base: TableNodeT[], selection: string[]): TableNodeT[] {
-  const cache = useRef(new Map<string, { base: TableNodeT; selected: boolean; node: TableNodeT }>());
+function useDecoratedNodes<N extends CanvasNode>(base: N[], selection: string[]): N[] {
+  const cache = useRef(new Map<string, { base: N; selected: boolean; node: N }>());
   return useMemo(() => {
     const sel = new Set(selection);
-    const next = new Map<string, { base: TableNodeT; selected: boolean; node: TableNodeT }>();
+    const next = new Map<string, { base: N; selected: boolean; node: N }>();
     const out = base.map((n) => {
       const selected = sel.has(n.id);
       const hit = cache.current.get(n.id);
-      const entry = hit && hit.base === n && hit.selected === selected ? hit : { base: n, selected, node: selected ? { ...n, selected: true } : n };
+      const entry = hit && hit.base === n && hit.selected === selected ? hit : { base: n, selected, node: selected ? { ...n, selected: true, ...(n.type === 'table' ? { zIndex: 1 } : {}) } : n };
       next.set(n.id, entry);
       return entry.node;
     });
@@ -49,7 +87,7 @@ function useDecoratedEdges(base: RelationEdgeT[], active: Set<string>): Relation
   return useMemo(() => {
     const next = new Map<string, { base: RelationEdgeT; on: boolean; edge: RelationEdgeT }>();
     const out = base.map((e) => {
-      const on = active.has(e.id);
+      const on = active.has(e.data?.fkId ?? e.id);
       const hit = cache.current.get(e.id);
       const entry =
         hit && hit.base === e && hit.on === on
@@ -88,22 +126,49 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const projectEdges = useMemo(createEdgeProjection, []);
   const baseNodes = useMemo(() => projectNodes(schema, layout), [projectNodes, schema, layout]);
   const baseEdges = useMemo(() => projectEdges(schema, baseNodes), [projectEdges, schema, baseNodes]);
+  const projectDecor = useMemo(createDecorProjection, []);
+  const decor = useMemo(() => projectDecor(layout), [projectDecor, layout]);
 
   const activeTables = useMemo(
     () => (hover.tableId && !selection.includes(hover.tableId) ? [...selection, hover.tableId] : selection),
     [hover.tableId, selection],
   );
   const highlight = useMemo(() => computeHighlight(schema, activeTables, hover.edgeId), [schema, activeTables, hover.edgeId]);
-  const nodes = useDecoratedNodes(baseNodes, selection);
+  const tableNodes = useDecoratedNodes(baseNodes, selection);
+  const areaNodes = useDecoratedNodes(decor.areas, selection);
+  const noteNodes = useDecoratedNodes(decor.notes, selection);
+  const nodes = useMemo<CanvasNode[]>(
+    () => (areaNodes.length || noteNodes.length ? [...areaNodes, ...noteNodes, ...tableNodes] : tableNodes),
+    [areaNodes, noteNodes, tableNodes],
+  );
+  useEffect(() => {
+    useUi.setState({
+      toFlow: (p) => flow.screenToFlowPosition(p),
+      viewCenter: () => {
+        const r = document.querySelector('.tw-canvas')?.getBoundingClientRect();
+        return r ? flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
+      },
+    });
+  }, [flow]);
   const edges = useDecoratedEdges(baseEdges, highlight.edges);
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<TableNodeT>[]) => {
+    (changes: NodeChange<CanvasNode>[]) => {
       const moves: { id: string; x: number; y: number }[] = [];
       let sel: Set<string> | null = null;
+      const { doc, apply } = useApp.getState();
       for (const c of changes) {
-        if (c.type === 'position' && c.position) moves.push({ id: c.id, x: Math.round(c.position.x), y: Math.round(c.position.y) });
-        else if (c.type === 'select') {
+        if (c.type === 'position' && c.position) {
+          const p = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
+          const decor = doc.layout.areas[c.id] ? 'area' : doc.layout.notes[c.id] ? 'note' : null;
+          // The resizer moves the top-left corner without dragging: that is a resize, not a move of the members.
+          if (decor && !c.dragging) apply(decor === 'area' ? updateArea(c.id, p) : updateNote(c.id, p));
+          else moves.push({ id: c.id, ...p });
+        } else if (c.type === 'dimensions' && c.resizing && c.dimensions) {
+          const dims = { width: Math.round(c.dimensions.width), height: Math.round(c.dimensions.height) };
+          if (doc.layout.areas[c.id]) apply(updateArea(c.id, dims));
+          else if (doc.layout.notes[c.id]) apply(updateNote(c.id, dims));
+        } else if (c.type === 'select') {
           sel ??= new Set(useApp.getState().selection);
           if (c.selected) sel.add(c.id);
           else sel.delete(c.id);
@@ -114,10 +179,23 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     },
     [moveNodes, setSelection],
   );
+  const onNodeDragStop = useCallback((_: unknown, __: CanvasNode, dragged: CanvasNode[]) => {
+    const { doc, apply, seal } = useApp.getState();
+    const members = areaMembership(doc, dragged);
+    if (members) apply(setAreaMembers(members, `move:${dragged.map((n) => n.id).sort().join(',')}`));
+    seal();
+  }, []);
+  const onDoubleClick = useCallback((e: React.MouseEvent) => {
+    const t = e.target as HTMLElement;
+    if (!t.classList.contains('react-flow__pane')) return;
+    const toFlow = useUi.getState().toFlow;
+    const p = toFlow ? toFlow({ x: e.clientX, y: e.clientY }) : { x: 0, y: 0 };
+    addTableAt({ x: p.x - 20, y: p.y - 20 });
+  }, []);
   const onEdgesChange = useCallback((_: EdgeChange<RelationEdgeT>[]) => {}, []);
-  const onNodeEnter: NodeMouseHandler<TableNodeT> = useCallback((_, n) => setHover({ tableId: n.id }), [setHover]);
-  const onNodeLeave: NodeMouseHandler<TableNodeT> = useCallback(() => setHover({ tableId: null }), [setHover]);
-  const onEdgeEnter: EdgeMouseHandler<RelationEdgeT> = useCallback((_, e) => setHover({ edgeId: e.id }), [setHover]);
+  const onNodeEnter: NodeMouseHandler<CanvasNode> = useCallback((_, n) => n.type === 'table' && setHover({ tableId: n.id }), [setHover]);
+  const onNodeLeave: NodeMouseHandler<CanvasNode> = useCallback(() => setHover({ tableId: null }), [setHover]);
+  const onEdgeEnter: EdgeMouseHandler<RelationEdgeT> = useCallback((_, e) => setHover({ edgeId: e.data?.fkId ?? e.id }), [setHover]);
   const onEdgeLeave: EdgeMouseHandler<RelationEdgeT> = useCallback(() => setHover({ edgeId: null }), [setHover]);
   const onEdgeClick: EdgeMouseHandler<RelationEdgeT> = useCallback((_, e) => setSelection([e.source, e.target].filter((v, i, a) => a.indexOf(v) === i)), [setSelection]);
   useEffect(() => {
@@ -135,14 +213,20 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   }, [fitRequest, flow]);
 
   return (
-    <div className="tw-canvas" data-testid="canvas">
+    <div className="tw-canvas" data-testid="canvas" onDoubleClick={onDoubleClick}>
       <CrowsFootMarkers />
-      <ReactFlow<TableNodeT, RelationEdgeT>
+      <ConnectLine />
+      <ReactFlow<CanvasNode, RelationEdgeT>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        zoomOnDoubleClick={false}
+        multiSelectionKeyCode={MULTI_KEYS}
+        selectionKeyCode="Shift"
+        elevateNodesOnSelect={false}
         onEdgesChange={onEdgesChange}
         onNodeMouseEnter={onNodeEnter}
         onNodeMouseLeave={onNodeLeave}
@@ -166,6 +250,9 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         aria-label="Schema diagram"
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="var(--tw-dots)" />
+        <Panel position="top-left">
+          <EditBar />
+        </Panel>
         <Panel position="bottom-right">
           <Overview nodes={baseNodes} />
         </Panel>

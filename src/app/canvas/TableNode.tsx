@@ -1,9 +1,13 @@
-import { memo, type CSSProperties } from 'react';
+import { memo, useEffect, useRef, useState, type CSSProperties, type PointerEvent as ReactPointerEvent } from 'react';
+import { renameTable } from '../../core/commands';
+import { useUi } from '../editor/ui';
+import { startConnect } from '../editor/connect';
 import { useStore as useFlowStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { useApp, type AppState } from '../store';
 import { computeHighlight } from './highlight';
-import { handleId, type Badge, type ColumnRow, type TableNode as TableNodeType } from './projection';
-import { rowCenterY } from './geometry';
+import { HEADER_HANDLE, handleId, type Badge, type ColumnRow, type TableNode as TableNodeType } from './projection';
+import { HEADER_H, rowCenterY } from './geometry';
+import { parseBadge, tableBadge, useProblems } from '../problems/store';
 
 /** Below this zoom level nodes render as a name-only box (same size, so edges do not move). */
 export const LOW_ZOOM = 0.42;
@@ -21,10 +25,23 @@ const BADGE_TITLES: Record<Badge, string> = {
   IDX: 'Indexed',
 };
 
+function onPortDown(e: ReactPointerEvent<HTMLSpanElement>) {
+  if (e.button !== 0) return;
+  const el = e.currentTarget;
+  const tableId = el.closest<HTMLElement>('[data-table-id]')?.dataset.tableId;
+  const columnId = el.dataset.port;
+  if (!tableId || !columnId) return;
+  e.stopPropagation();
+  e.preventDefault();
+  startConnect(tableId, columnId, e.clientX, e.clientY);
+}
+
 const Row = memo(function Row({ row, active }: { row: ColumnRow; active: boolean }) {
   const key = row.badges.includes('PK');
   return (
-    <div className={`tw-row${active ? ' is-active' : ''}${key ? ' is-key' : ''}`} title={row.comment}>
+    <div className={`tw-row${active ? ' is-active' : ''}${key ? ' is-key' : ''}`} title={row.comment} data-col-id={row.id} data-col={row.name}>
+      <span className="tw-port tw-port--l nodrag" data-port={row.id} onPointerDown={onPortDown} title="Drag to another table to relate" />
+      <span className="tw-port tw-port--r nodrag" data-port={row.id} onPointerDown={onPortDown} title="Drag to another table to relate" />
       <span className="tw-row__name">{row.name}</span>
       <span className="tw-row__type">{row.type}</span>
       <span className="tw-row__badges">
@@ -49,20 +66,59 @@ function Handles({ nodeId, rows }: { nodeId: string; rows: ColumnRow[] }) {
           <div key={`${r.id}:r`} className="react-flow__handle react-flow__handle-right source tw-handle" data-handleid={handleId(r.id, 'r')} data-nodeid={nodeId} data-handlepos="right" style={{ top }} />,
         ];
       })}
+      <div className="react-flow__handle react-flow__handle-left source tw-handle" data-handleid={handleId(HEADER_HANDLE, 'l')} data-nodeid={nodeId} data-handlepos="left" style={{ top: HEADER_H / 2 }} />
+      <div className="react-flow__handle react-flow__handle-right source tw-handle" data-handleid={handleId(HEADER_HANDLE, 'r')} data-nodeid={nodeId} data-handlepos="right" style={{ top: HEADER_H / 2 }} />
     </>
   );
 }
 
+/** The table name as an inline text field (double-click the header, or right after adding a table). */
+function RenameField({ id, name }: { id: string; name: string }) {
+  const [value, setValue] = useState(name);
+  const ref = useRef<HTMLInputElement>(null);
+  const done = useRef(false);
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+  const finish = (commit: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    const v = value.trim();
+    if (commit && v && v !== name) useApp.getState().apply(renameTable(id, v));
+    useApp.getState().seal();
+    useUi.setState({ renaming: null });
+  };
+  return (
+    <input
+      ref={ref}
+      className="tw-node__rename nodrag nopan"
+      aria-label="Table name"
+      value={value}
+      spellCheck={false}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={() => finish(true)}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') finish(true);
+        else if (e.key === 'Escape') finish(false);
+      }}
+    />
+  );
+}
+
 function TableNodeView({ id, data, selected }: NodeProps<TableNodeType>) {
+  const renaming = useUi((s) => s.renaming === id);
   const lowZoom = useFlowStore(lowZoomSelector);
   const activeCols = useApp((s) => highlightOf(s).columns.get(id) ?? '');
   const related = useApp((s) => highlightOf(s).related.has(id));
+  const badge = parseBadge(useProblems(tableBadge(id)));
   const style = data.color ? ({ '--tw-accent': data.color } as CSSProperties) : undefined;
   const cls = ['tw-node', selected && 'is-selected', related && 'is-related', lowZoom && 'is-simple', data.color && 'has-color'].filter(Boolean).join(' ');
   const active = activeCols ? new Set(activeCols.split(' ')) : null;
   const label = `Table ${data.schemaName}.${data.name}, ${data.rows.length} column${data.rows.length === 1 ? '' : 's'}`;
   return (
-    <div className={cls} style={style} aria-label={label} data-table={data.name}>
+    <div className={cls} style={style} aria-label={label} data-table={data.name} data-table-id={id}>
       {lowZoom ? (
         <div className="tw-node__simple" title={data.comment}>
           <span className="tw-node__simple-schema">{data.schemaName}</span>
@@ -70,15 +126,25 @@ function TableNodeView({ id, data, selected }: NodeProps<TableNodeType>) {
         </div>
       ) : (
         <>
-          <div className="tw-node__header" title={data.comment}>
+          <div className="tw-node__header" title={data.comment} data-header-of={id} onDoubleClick={(e) => {
+            e.stopPropagation();
+            useUi.setState({ renaming: id });
+          }}>
             <span className="tw-node__schema">{data.schemaName}.</span>
-            <span className="tw-node__name">{data.name}</span>
-            {data.comment ? <span className="tw-node__note" aria-hidden="true">i</span> : null}
+            {renaming ? <RenameField id={id} name={data.name} /> : <span className="tw-node__name">{data.name}</span>}
+            {data.collapsed ? <span className="tw-node__chip" title="Collapsed to key columns">keys</span> : null}
+            {data.comment && !renaming ? <span className="tw-node__note" aria-hidden="true">i</span> : null}
+            {badge ? (
+              <span className={`tw-node__problems tw-node__problems--${badge.worst}`} title={`${badge.count} finding${badge.count === 1 ? '' : 's'} (worst: ${badge.worst})`} data-testid="table-problems">
+                {badge.count}
+              </span>
+            ) : null}
           </div>
           <div className="tw-node__body">
             {data.rows.map((r) => (
               <Row key={r.id} row={r} active={active?.has(r.id) ?? false} />
             ))}
+            {data.collapsed ? <div className="tw-node__more">+ {data.hiddenCount} more column{data.hiddenCount === 1 ? '' : 's'}</div> : null}
           </div>
         </>
       )}

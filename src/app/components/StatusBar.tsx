@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useApp } from '../store';
+import { useProblems } from '../problems/store';
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
@@ -8,6 +9,8 @@ export function StatusBar() {
   const lastImport = useApp((s) => s.lastImport);
   const zoom = useApp((s) => s.viewport.zoom);
   const busy = useApp((s) => s.busy);
+  const problems = useProblems((s) => s.counts.error + s.counts.warning + s.counts.info);
+  const worst = useProblems((s) => (s.counts.error ? 'error' : s.counts.warning ? 'warning' : s.counts.info ? 'info' : ''));
   const counts = useMemo(() => {
     let tables = 0;
     let rels = 0;
@@ -36,6 +39,10 @@ export function StatusBar() {
         <span className="tw-dot" aria-hidden="true" />
         {diagText}
       </span>
+      <button type="button" className="tw-status__problems" data-testid="findings" onClick={() => useProblems.getState().setOpen(!useProblems.getState().open)} title="Show the problems panel">
+        {worst ? <span className={`tw-sev tw-sev--${worst}`} aria-hidden="true" /> : null}
+        {plural(problems, 'finding')}
+      </button>
       <span className="tw-status__spacer" />
       <span role="status" aria-live="polite" className="tw-status__muted">
         {busy ?? ''}

@@ -1,4 +1,7 @@
 import { useApp } from '../store';
+import { SqlToolbarButtons } from '../sql/SqlToolbar';
+import { FileActions } from './FileActions';
+import { MigrationsToggle } from '../migrations/MigrationsPanel';
 import { IconFit, IconImport, IconLayout, IconMoon, IconNew, IconSun, Logo } from './icons';
 
 export function Toolbar({ resolvedTheme, onImport }: { resolvedTheme: 'light' | 'dark'; onImport: () => void }) {
@@ -24,6 +27,10 @@ export function Toolbar({ resolvedTheme, onImport }: { resolvedTheme: 'light' | 
         <button type="button" className="tw-btn tw-btn--primary" onClick={onImport} disabled={!!busy}>
           <IconImport /> Import SQL
         </button>
+        <SqlToolbarButtons />
+        <MigrationsToggle />
+        <span className="tw-actions__divider" aria-hidden="true" />
+        <FileActions resolvedTheme={resolvedTheme} />
         <span className="tw-actions__divider" aria-hidden="true" />
         <button type="button" className="tw-btn" onClick={() => void autoLayout()} disabled={!!busy || empty}>
           <IconLayout /> Auto-layout

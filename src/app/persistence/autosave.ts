@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { Viewport } from '@xyflow/react';
 import type { TablewrightDocument } from '../../core/document/document';
 import { newId } from '../../core/util/ids';
+import { addTable } from '../../core/commands/schema';
 import { useApp } from '../store';
 import * as repo from './repository';
 
@@ -187,6 +188,7 @@ function onMessage(m: Message) {
  */
 export async function startPersistence(firstStart: () => void | Promise<unknown>): Promise<boolean> {
   if (started) return true;
+  installHook();
   let list: repo.DiagramMeta[];
   try {
     list = await repo.listDiagrams();
@@ -297,4 +299,22 @@ export async function adoptDocument(doc: TablewrightDocument): Promise<Tablewrig
   if (!started) return doc;
   const taken = doc.id === currentId || (await repo.getMeta(doc.id).catch(() => null)) !== null;
   return taken ? { ...doc, id: newId('doc') } : doc;
+}
+
+/** Test and bench hook (no secrets here: the page's own state). */
+export interface PersistHook {
+  flush(): Promise<void>;
+  addTable(name: string, x?: number, y?: number): boolean;
+  tableNames(): string[];
+  docId(): string;
+}
+
+export function installHook(): void {
+  const hook: PersistHook = {
+    flush: flushAll,
+    addTable: (name, x = 0, y = 0) => useApp.getState().apply(addTable({ name, x, y })).changed,
+    tableNames: () => Object.values(useApp.getState().doc.schema.tables).map((t) => t.name).sort(),
+    docId: () => useApp.getState().doc.id,
+  };
+  (globalThis as unknown as { __twPersist?: PersistHook }).__twPersist = hook;
 }

@@ -88,7 +88,10 @@ export function deleteTables(tableIds: Id[]): Command {
       const set = new Set(tableIds);
       for (const t of Object.values(m.tables)) {
         if (set.has(t.id)) continue;
-        t.constraints = t.constraints.filter((c) => !(c.kind === 'foreign' && c.refTableId && set.has(c.refTableId)));
+        // assign only when something goes: an untouched table stays the same object (cheap diffs, small patches)
+        if (t.constraints.some((c) => c.kind === 'foreign' && c.refTableId && set.has(c.refTableId))) {
+          t.constraints = t.constraints.filter((c) => !(c.kind === 'foreign' && c.refTableId && set.has(c.refTableId)));
+        }
       }
       for (const id of tableIds) {
         delete m.tables[id];
@@ -157,7 +160,8 @@ export function removeColumn(tableId: Id, columnId: Id): Command {
       // PostgreSQL drops constraints and indexes that use the column; FKs elsewhere that reference it go too.
       t.constraints = t.constraints.filter((c) => !('columns' in c && c.columns.includes(columnId)));
       t.indexes = t.indexes.filter((ix) => !ix.elements.some((e) => e.column === columnId) && !ix.include?.includes(columnId));
-      for (const o of Object.values(d.schema.tables)) o.constraints = o.constraints.filter((c) => !(c.kind === 'foreign' && c.refTableId === tableId && c.refColumns.includes(columnId)));
+      const refs = (c: Constraint) => c.kind === 'foreign' && c.refTableId === tableId && c.refColumns.includes(columnId);
+      for (const o of Object.values(d.schema.tables)) if (o.constraints.some(refs)) o.constraints = o.constraints.filter((c) => !refs(c));
       for (const s of Object.values(d.schema.sequences)) if (s.ownedBy?.columnId === columnId) delete s.ownedBy;
     },
   };

@@ -8,6 +8,7 @@ import type { Id } from '../model/types';
 import { newId } from '../util/ids';
 import { emptyLintConfig, type LintConfig, type LintSuppression } from './config';
 import type { Finding, Severity, TableRole } from './types';
+import { allRules } from './rules/index';
 
 function lint(d: TablewrightDocument): LintConfig {
   d.lint ??= emptyLintConfig();
@@ -61,8 +62,10 @@ export function setRuleConfig(ruleId: string, cfg: { enabled?: boolean; severity
       const l = lint(d);
       const cur = { ...(l.rules[ruleId] ?? {}) };
       if ('enabled' in cfg) {
-        if (cfg.enabled === undefined || cfg.enabled === true) delete cur.enabled;
-        else cur.enabled = false;
+        // Opt-in rules (defaultEnabled: false) need an explicit `enabled: true`; for the others true is the default.
+        const optIn = allRules.find((r) => r.id === ruleId)?.defaultEnabled === false;
+        if (cfg.enabled === undefined || (cfg.enabled === true && !optIn)) delete cur.enabled;
+        else cur.enabled = cfg.enabled;
       }
       if ('severity' in cfg) {
         if (cfg.severity === undefined) delete cur.severity;

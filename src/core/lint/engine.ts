@@ -8,7 +8,9 @@
  * for every table when something all tables may depend on changed (a table's name, schema or keys; views, types,
  * schemas; the enabled rules or role overrides). Global rules (`checkModel`) run on every call; the UI debounces.
  * Contract for rule authors: a `checkTable` may read its own table, its neighbours and the names / keys of all
- * tables; anything else must set `incremental: false` (re-run for every table each time) or use `checkModel`.
+ * tables, and the model's views, types, schemas, verbatim statements and behaviours (a change to one of those
+ * collections re-checks every table); anything else must set `incremental: false` (re-run for every table each
+ * time) or use `checkModel`. Opt-in rules (`defaultEnabled: false`) run only when the config switches them on.
  */
 import type { Id, SchemaModel, Table } from '../model/types';
 import { emptyLintConfig, type LintConfig, type LintSuppression } from './config';
@@ -40,20 +42,26 @@ export function suppressionMatches(s: LintSuppression, f: Finding): boolean {
   return true;
 }
 
+/** A rule runs unless the config switches it off; opt-in rules (`defaultEnabled: false`) only when switched on. */
+export function ruleEnabled(r: Rule, config: LintConfig): boolean {
+  const on = config.rules[r.id]?.enabled;
+  return on === undefined ? r.defaultEnabled !== false : on;
+}
+
 function enabledRules(rules: Rule[], config: LintConfig): Rule[] {
-  return rules.filter((r) => config.rules[r.id]?.enabled !== false);
+  return rules.filter((r) => ruleEnabled(r, config));
 }
 
 function makeContext(model: SchemaModel, helpers: LintHelpers, config: LintConfig): RuleContext {
   return { model, helpers, role: (t: Table): TableRole => config.roles[t.id] ?? helpers.inferRole(t) };
 }
 
-function runTable(rules: Rule[], t: Table, ctx: RuleContext, failures: LintResult['failures']): Finding[] {
-  const out: Finding[] = [];
+function runTable(rules: Rule[], t: Table, ctx: RuleContext, failures: LintResult['failures'], out: Finding[] = []): Finding[] {
   for (const r of rules) {
     if (!r.checkTable) continue;
     try {
-      out.push(...r.checkTable(t, ctx));
+      const fs = r.checkTable(t, ctx);
+      for (let i = 0; i < fs.length; i++) out.push(fs[i]!);
     } catch (e) {
       failures.push({ rule: r.id, tableId: t.id, message: (e as Error).message });
     }
@@ -66,7 +74,8 @@ function runGlobal(rules: Rule[], ctx: RuleContext, failures: LintResult['failur
   for (const r of rules) {
     if (!r.checkModel) continue;
     try {
-      out.push(...r.checkModel(ctx));
+      const fs = r.checkModel(ctx);
+      for (let i = 0; i < fs.length; i++) out.push(fs[i]!);
     } catch (e) {
       failures.push({ rule: r.id, message: (e as Error).message });
     }
@@ -104,7 +113,8 @@ export function lintModelDetailed(model: SchemaModel, config: LintConfig = empty
   const failures: LintResult['failures'] = [];
   const raw: Finding[] = [];
   const tables = orderedTables(model);
-  for (const t of tables) raw.push(...runTable(active, t, ctx, failures));
+  const tableRules = active.filter((r) => r.checkTable);
+  for (const t of tables) runTable(tableRules, t, ctx, failures, raw);
   const g0 = performance.now();
   raw.push(...runGlobal(active, ctx, failures));
   return finish(raw, config, failures, t0, tables.length, tables.length, performance.now() - g0);
@@ -169,8 +179,8 @@ export interface Linter {
 
 export function createLinter(rules: Rule[] = allRules): Linter {
   let cache = new Map<Id, CacheEntry>();
-  let lastGlobal: string | undefined;
-  let lastParts: { views?: unknown; types?: unknown; schemas?: unknown; roles?: string; enabled?: string } = {};
+  let lastGlobal: string[] | undefined;
+  let lastParts: { views?: unknown; types?: unknown; schemas?: unknown; raw?: unknown; behaviors?: unknown; roles?: string; enabled?: string } = {};
   let lastModel: SchemaModel | undefined;
   let lastGlobalFindings: Finding[] | undefined;
 
@@ -192,12 +202,17 @@ export function createLinter(rules: Rule[] = allRules): Linter {
 
       const enabled = active.map((r) => r.id).join(',');
       const roles = JSON.stringify(Object.entries(config.roles).sort());
-      const globalSig = tables.map(tableSignature).join('\n');
+      const globalSig = tables.map(tableSignature);
+      const sameSigs = !!lastGlobal && lastGlobal.length === globalSig.length && globalSig.every((x, i) => x === lastGlobal![i]);
+      // Rules may read verbatim statements and behaviours of any table (as they do views and types): when one of
+      // these collections changes, every table is re-checked; otherwise such rules stay table-scoped.
       const everything =
-        lastGlobal !== globalSig ||
+        !sameSigs ||
         lastParts.views !== model.views ||
         lastParts.types !== model.types ||
         lastParts.schemas !== model.schemas ||
+        lastParts.raw !== model.raw ||
+        lastParts.behaviors !== model.behaviors ||
         lastParts.roles !== roles ||
         lastParts.enabled !== enabled;
 
@@ -216,36 +231,46 @@ export function createLinter(rules: Rule[] = allRules): Linter {
           for (const n of e.neighbours) dirty.add(n);
         }
       }
+      const incRules = active.filter((r) => r.checkTable && r.incremental !== false);
       const alwaysRules = active.filter((r) => r.checkTable && r.incremental === false);
+      const order = alwaysRules.length ? new Map(active.map((r, i) => [r.id, i])) : undefined;
       const next = new Map<Id, CacheEntry>();
       const raw: Finding[] = [];
+      const extra: Finding[] = [];
       let checked = 0;
       for (const t of tables) {
         let e = cache.get(t.id);
         if (!e || dirty.has(t.id)) {
           checked++;
-          e = { table: t, neighbours: neighbours(t, helpers), findings: runTable(active.filter((r) => r.incremental !== false), t, ctx, failures) };
+          e = { table: t, neighbours: neighbours(t, helpers), findings: runTable(incRules, t, ctx, failures) };
         }
         next.set(t.id, e);
         // Rules that read arbitrary tables run every time; merge in rule order.
-        raw.push(...(alwaysRules.length ? mergeInRuleOrder(active, e.findings, runTable(alwaysRules, t, ctx, failures)) : e.findings));
+        if (order) {
+          extra.length = 0;
+          runTable(alwaysRules, t, ctx, failures, extra);
+          if (extra.length) {
+            for (const f of mergeInRuleOrder(order, e.findings, extra)) raw.push(f);
+            continue;
+          }
+        }
+        for (const f of e.findings) raw.push(f);
       }
       const g0 = performance.now();
       const enabledIds = new Set(active.map((r) => r.id));
       const globalFindings = opts.globals === 'cached' && lastGlobalFindings ? lastGlobalFindings.filter((f) => enabledIds.has(f.rule)) : runGlobal(active, ctx, failures);
       const globalMs = performance.now() - g0;
       if (opts.globals !== 'cached' || !lastGlobalFindings) lastGlobalFindings = globalFindings;
-      raw.push(...globalFindings);
+      for (const f of globalFindings) raw.push(f);
       cache = next;
       lastGlobal = globalSig;
-      lastParts = { views: model.views, types: model.types, schemas: model.schemas, roles, enabled };
+      lastParts = { views: model.views, types: model.types, schemas: model.schemas, raw: model.raw, behaviors: model.behaviors, roles, enabled };
       lastModel = model;
       return finish(raw, config, failures, t0, checked, tables.length, globalMs);
     },
   };
 }
 
-function mergeInRuleOrder(rules: Rule[], a: Finding[], b: Finding[]): Finding[] {
-  const order = new Map(rules.map((r, i) => [r.id, i]));
+function mergeInRuleOrder(order: Map<string, number>, a: Finding[], b: Finding[]): Finding[] {
   return [...a, ...b].map((f, i) => [f, i] as const).sort((x, y) => (order.get(x[0].rule) ?? 0) - (order.get(y[0].rule) ?? 0) || x[1] - y[1]).map((x) => x[0]);
 }

@@ -62,9 +62,15 @@ export interface Rule {
   checkTable?(t: Table, ctx: RuleContext): Finding[];
   /**
    * Set to false when checkTable reads tables other than its own, its FK / partition neighbours, and the names and
-   * keys of all tables: the incremental checker then re-runs it for every table on every check.
+   * keys of all tables (views, types, schemas, verbatim statements and behaviours are fine: a change to them
+   * re-checks every table): the incremental checker then re-runs it for every table on every check.
    */
   incremental?: boolean;
+  /**
+   * False for opt-in rules (NAME-10, SEC-04): the engine runs them only when the project's config switches them on
+   * (`config.rules[id].enabled === true`).
+   */
+  defaultEnabled?: boolean;
   /** Global rules implement checkModel. */
   checkModel?(ctx: RuleContext): Finding[];
 }

@@ -111,7 +111,8 @@ export interface VersionMigration {
 
 /** Changes and up / down statements from one end to the other. */
 export function migrationBetween(from: VersionEnd, to: VersionEnd, opts: MigrationOptions = {}): VersionMigration {
-  return { from, to, changes: diffModels(from.schema, to.schema), migration: migrationSql(from.schema, to.schema, opts) };
+  const migration = migrationSql(from.schema, to.schema, opts);
+  return { from, to, changes: migration.changes ?? diffModels(from.schema, to.schema), migration };
 }
 
 /** Compare two saved versions (or a version and WORKING_COPY). */

@@ -41,12 +41,13 @@ export function diffModels(from0: SchemaModel, to0: SchemaModel, opts: DiffOptio
 export function migrationSql(from0: SchemaModel, to0: SchemaModel, opts: MigrationOptions = {}): Migration {
   const from = withBehaviorRaw(from0);
   const target = withBehaviorRaw(aligned(from0, to0, opts));
-  const up = planMigration(from, target, { safe: opts.safe }).statements;
+  const upPlan = planMigration(from, target, { safe: opts.safe });
+  const up = upPlan.statements;
   const down = planMigration(target, from, { safe: opts.safe }).statements;
   if (opts.lockTimeout && opts.safe) for (const s of [...up, ...down]) s.sql = s.sql.replace(/^SET lock_timeout = '5s';$/, `SET lock_timeout = '${opts.lockTimeout.replace(/'/g, "''")}';`);
   crossMark(up, down);
   crossMark(down, up);
-  return { up, down };
+  return { up, down, changes: upPlan.changes };
 }
 
 function crossMark(a: Statement[], b: Statement[]): void {

@@ -7,22 +7,30 @@ import type { Column, Constraint, Index, Table } from '../model/types';
 
 const NAMEDATALEN = 64;
 
+/** UTF-8 byte length without an encoder (hot: called for every implied name). */
+function bytes(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff) i++, (n += 2); // surrogate pair: 4 bytes for 2 UTF-16 units
+    else n += 2;
+  }
+  return n;
+}
+
 function clipBytes(s: string, n: number): string {
-  const enc = new TextEncoder();
-  if (enc.encode(s).length <= n) return s;
+  if (s.length <= n && bytes(s) <= n) return s;
   let out = '';
   let used = 0;
   for (const ch of s) {
-    const b = enc.encode(ch).length;
+    const b = bytes(ch);
     if (used + b > n) break;
     out += ch;
     used += b;
   }
   return out;
-}
-
-function bytes(s: string): number {
-  return new TextEncoder().encode(s).length;
 }
 
 /** PostgreSQL's makeObjectName(): name1[_name2][_label], parts truncated to fit 63 bytes. */
@@ -105,23 +113,38 @@ export function impliedConstraintName(t: Table, c: Constraint): string | undefin
 /** The name of a table constraint as it is in the database (its own, or the one PostgreSQL chose). */
 export function constraintName(t: Table, c: Constraint): string | undefined {
   if (c.name) return c.name;
-  // PostgreSQL adds a number when the chosen name is taken by an earlier constraint of the same table.
+  return constraintNames(t, c).get(c);
+}
+
+/**
+ * The database names of the table's constraints, in one pass (each unnamed one gets the implied name, with the
+ * number PostgreSQL adds when an earlier constraint or a NOT NULL constraint of the table took it). `upTo`: stop
+ * after this constraint (it is named even when it is not in the table).
+ */
+export function constraintNames(t: Table, upTo?: Constraint): Map<Constraint, string | undefined> {
+  const out = new Map<Constraint, string | undefined>();
   const taken = new Set<string>();
   for (const col of t.columns) if (!col.nullable || col.identity) taken.add(notNullName(t, col));
+  const choose = (c: Constraint): string | undefined => {
+    if (c.name) return c.name;
+    const base = impliedConstraintName(t, c);
+    if (!base || !taken.has(base)) return base;
+    const label = base.slice(base.lastIndexOf('_') + 1);
+    const head = base.slice(0, base.lastIndexOf('_'));
+    for (let i = 1; i < 100; i++) {
+      const n = makeObjectName(head, undefined, label + i);
+      if (!taken.has(n)) return n;
+    }
+    return base;
+  };
   for (const o of t.constraints) {
-    if (o === c) break;
-    const n = o.name ?? constraintName(t, o);
+    const n = choose(o);
+    out.set(o, n);
+    if (o === upTo) return out;
     if (n) taken.add(n);
   }
-  const base = impliedConstraintName(t, c);
-  if (!base || !taken.has(base)) return base;
-  const label = base.slice(base.lastIndexOf('_') + 1);
-  const head = base.slice(0, base.lastIndexOf('_'));
-  for (let i = 1; i < 100; i++) {
-    const n = makeObjectName(head, undefined, label + i);
-    if (!taken.has(n)) return n;
-  }
-  return base;
+  if (upTo && !out.has(upTo)) out.set(upTo, choose(upTo));
+  return out;
 }
 
 /** Name of an index as it is in the database. */

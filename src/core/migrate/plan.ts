@@ -44,7 +44,7 @@ import {
   renderView,
   renderViewComments,
 } from '../sql/export/render';
-import { constraintName, identitySequenceName, indexName, makeObjectName, notNullName } from './names';
+import { constraintNames, identitySequenceName, indexName, makeObjectName, notNullName } from './names';
 import type { Change, ChangeKind, ChangeOp, Hazard, HazardKind, Statement } from './types';
 
 export interface PlanOptions {
@@ -219,6 +219,8 @@ class Planner {
   private readonly recreatedIdx = new Set<Id>();
   private readonly recreatedViews = new Set<Id>();
   private readonly changedRaw = new Set<Id>();
+  /** Kept tables that differ, or whose columns / constraints / indexes something else forces to change. */
+  private readonly touchedTables = new Set<Id>();
   private readonly enumOldName = new Map<Id, string>();
 
   constructor(
@@ -245,6 +247,16 @@ class Planner {
 
   private change(op: ChangeOp, kind: ChangeKind, id: Id, label: string, more: Partial<Change> = {}): void {
     this.changes.push({ op, kind, id, label, ...more });
+  }
+
+  /** Constraint names per table object, computed once per plan (the models do not change during planning). */
+  private readonly cnames = new Map<Table, Map<Constraint, string | undefined>>();
+  private cname(t: Table, c: Constraint): string | undefined {
+    if (c.name) return c.name;
+    let m = this.cnames.get(t);
+    if (!m) this.cnames.set(t, (m = constraintNames(t)));
+    if (!m.has(c)) return constraintNames(t, c).get(c);
+    return m.get(c);
   }
 
   private hz(kind: HazardKind, severity: Hazard['severity'], message: string, rule?: string): Hazard {
@@ -341,6 +353,22 @@ class Planner {
     for (const id of this.keptTables) {
       const ft = from.tables[id]!;
       const tt = to.tables[id]!;
+      if (ft === tt) {
+        // the same object (immer shares unchanged tables between versions): only what changes around it matters
+        for (const fc of ft.columns) {
+          if (fc.typeRef && this.recreatedEnums.size && this.recreatedEnums.has(fc.typeRef)) {
+            this.retypedCols.add(fc.id);
+            this.disturbed.add(id);
+            this.touchedTables.add(id);
+          }
+          if (fc.default !== undefined && (fc.identity || fc.generated || this.retypedCols.has(fc.id))) {
+            this.resetDefault.add(fc.id);
+            this.touchedTables.add(id);
+          }
+        }
+        continue;
+      }
+      this.touchedTables.add(id);
       const toCols = byId(tt.columns);
       for (const fc of ft.columns) {
         const tc = toCols.get(fc.id);
@@ -377,6 +405,7 @@ class Planner {
     for (const id of this.keptTables) {
       const ft = from.tables[id]!;
       const tt = to.tables[id]!;
+      if (!this.touchedTables.has(id)) continue;
       const tcons = byId(tt.constraints);
       for (const fc of ft.constraints) {
         const tc = tcons.get(fc.id);
@@ -387,7 +416,10 @@ class Planner {
         let rebuild = !same(a, b);
         if ('columns' in fc && touches(fc.columns) && fc.kind !== 'primary' && fc.kind !== 'unique') rebuild = true;
         if ('columns' in fc && fc.columns.some((c) => this.recreatedCols.has(c))) rebuild = true;
-        if (rebuild) this.recreatedCons.add(fc.id);
+        if (rebuild) {
+          this.recreatedCons.add(fc.id);
+          this.touchedTables.add(id);
+        }
       }
       const tix = byId(tt.indexes);
       for (const fi of ft.indexes) {
@@ -395,12 +427,14 @@ class Planner {
         if (!ti) continue;
         if (!same(idxDef(fi), idxDef(ti)) || fi.elements.some((e) => e.column && this.recreatedCols.has(e.column)) || fi.include?.some((c) => this.recreatedCols.has(c))) {
           this.recreatedIdx.add(fi.id);
+          this.touchedTables.add(id);
         }
       }
     }
     // FKs depend on the referenced key: rebuild them when that side changes
     for (const id of this.keptTables) {
       const ft = from.tables[id]!;
+      const before = this.recreatedCons.size;
       for (const fk of ft.constraints) {
         if (fk.kind !== 'foreign' || !to.tables[id]!.constraints.some((c) => c.id === fk.id)) continue;
         if (fk.refTableId === null) continue;
@@ -416,6 +450,7 @@ class Planner {
         }
         for (const ix of rt.indexes) if (ix.unique && (this.recreatedIdx.has(ix.id) || !rtt.indexes.some((x) => x.id === ix.id))) this.recreatedCons.add(fk.id);
       }
+      if (this.recreatedCons.size !== before) this.touchedTables.add(id);
     }
 
     // raw statements: changed text, plus everything that depends on a changed one
@@ -1124,7 +1159,7 @@ class Planner {
         // FKs of a dropped table only need an explicit drop when the referenced table stays
         if (!tt && (c.refTableId === null || c.refTableId === id || !this.from.tables[c.refTableId])) continue;
         this.dropConstraint(ft, c, !!tt);
-        if (tt && !tt.constraints.some((x) => x.id === c.id)) this.change('drop', 'constraint', c.id, `foreign key ${constraintName(ft, c) ?? ''} on ${this.fq(ft)}`, { parentId: id });
+        if (tt && !tt.constraints.some((x) => x.id === c.id)) this.change('drop', 'constraint', c.id, `foreign key ${this.cname(ft, c) ?? ''} on ${this.fq(ft)}`, { parentId: id });
       }
     }
     // dropped tables: children first
@@ -1160,11 +1195,23 @@ class Planner {
       this.emit('comments', renderTableComments(this.ct, t, undefined), { key: t.id });
       if (!this.droppedTables.has(t.id)) this.change('add', t.partitionOf ? 'partition' : 'table', t.id, `table ${this.tq(t)}`);
     }
-    for (const t of this.tableOrder(to, this.keptTables)) this.alterTable(from.tables[t.id]!, t);
+    for (const t of this.tableOrder(to, this.keptTables)) {
+      const ft = from.tables[t.id]!;
+      if (!this.untouched(ft, t)) this.alterTable(ft, t);
+    }
+  }
+
+  /** A kept table that is the same object in both models and that nothing around it forces to change. */
+  private untouched(ft: Table, tt: Table): boolean {
+    if (ft !== tt) return false;
+    if (this.touchedTables.has(ft.id)) return false;
+    const parents = [...(ft.partitionOf ? [ft.partitionOf.parentId] : []), ...(ft.inherits ?? [])];
+    for (const p of parents) if (this.droppedTables.has(p) || this.newTables.has(p) || !this.to.tables[p]) return false;
+    return true;
   }
 
   private dropConstraint(ft: Table, c: Constraint, existing: boolean): void {
-    const name = constraintName(ft, c);
+    const name = this.cname(ft, c);
     if (!name) return;
     this.emit(c.kind === 'foreign' ? 'dropFks' : 'dropMisc', `ALTER TABLE ${this.fq(ft)} DROP CONSTRAINT ${quoteIdent(name)};`, {
       key: c.id,
@@ -1232,7 +1279,7 @@ class Planner {
       const t = tcons.get(c.id);
       if (t && !this.recreatedCons.has(c.id)) continue;
       this.dropConstraint(ft, c, true);
-      if (!t) this.change('drop', 'constraint', c.id, `${c.kind} constraint ${constraintName(ft, c) ?? ''} on ${fq}`, { parentId: tt.id });
+      if (!t) this.change('drop', 'constraint', c.id, `${c.kind} constraint ${this.cname(ft, c) ?? ''} on ${fq}`, { parentId: tt.id });
     }
 
     // ---- columns
@@ -1291,8 +1338,8 @@ class Planner {
     for (const c of tt.constraints) {
       const o = fcons.get(c.id);
       if (o && !this.recreatedCons.has(c.id)) {
-        const a = constraintName(ft, o);
-        const b = constraintName(tt, c);
+        const a = this.cname(ft, o);
+        const b = this.cname(tt, c);
         if (a && b && a !== b) {
           this.emit('renames', `ALTER TABLE ${q} RENAME CONSTRAINT ${quoteIdent(a)} TO ${quoteIdent(b)};`, { key: c.id, hazards: [lock()] });
           this.change('rename', 'constraint', c.id, `constraint ${b} on ${q}`, { parentId: tt.id, from: a, to: b });
@@ -1304,7 +1351,7 @@ class Planner {
         continue;
       }
       this.addConstraint(tt, c, true);
-      this.change(o ? 'alter' : 'add', 'constraint', c.id, `${c.kind} constraint ${constraintName(tt, c) ?? ''} on ${q}`, { parentId: tt.id });
+      this.change(o ? 'alter' : 'add', 'constraint', c.id, `${c.kind} constraint ${this.cname(tt, c) ?? ''} on ${q}`, { parentId: tt.id });
     }
     // PG18 NOT NULL constraints and identity sequences keep the names chosen for the old table / column name
     for (const tc of tt.columns) {
@@ -1480,7 +1527,7 @@ class Planner {
   private addConstraint(tt: Table, c: Constraint, existing: boolean): void {
     const q = this.tq(tt);
     const path = tt.searchPath ?? null;
-    const name = constraintName(tt, c);
+    const name = this.cname(tt, c);
     if (c.kind === 'foreign') {
       const fk: ForeignKey = this.safe && existing && !c.notValid ? { ...c, notValid: true } : c;
       this.emit('fks', renderForeignKey(this.ct, tt, fk, this.to.tables, undefined), {

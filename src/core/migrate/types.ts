@@ -106,4 +106,6 @@ export interface MigrationOptions extends DiffOptions {
 export interface Migration {
   up: Statement[];
   down: Statement[];
+  /** The changes from → to (what diffModels returns), from the same plan as `up`. */
+  changes?: Change[];
 }

@@ -151,6 +151,20 @@ async function reset(db: PgLike): Promise<void> {
   const rows = (await db.query(`SELECT n.nspname AS name FROM pg_namespace n WHERE ${USER_NS}`)).rows as { name: string }[];
   const exts = (await db.query(`SELECT extname AS name FROM pg_extension WHERE extname <> 'plpgsql'`)).rows as { name: string }[];
   for (const e of exts) await db.exec(`DROP EXTENSION IF EXISTS "${e.name.replace(/"/g, '""')}" CASCADE`);
+  // Relations first, a batch per transaction: one DROP SCHEMA ... CASCADE over thousands of tables runs out of lock
+  // slots (max_locks_per_transaction).
+  const rels = (
+    await db.query(
+      `SELECT quote_ident(n.nspname)||'.'||quote_ident(c.relname) AS name, c.relkind::text AS kind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE c.relkind IN ('r','p','v','m','f') AND c.relispartition = false AND ${USER_NS}`,
+    )
+  ).rows as { name: string; kind: string }[];
+  if (rels.length > 200) {
+    const word: Record<string, string> = { r: 'TABLE', p: 'TABLE', v: 'VIEW', m: 'MATERIALIZED VIEW', f: 'FOREIGN TABLE' };
+    for (let i = 0; i < rels.length; i += 100) {
+      await db.exec(rels.slice(i, i + 100).map((r) => `DROP ${word[r.kind]} IF EXISTS ${r.name} CASCADE;`).join('\n'));
+    }
+  }
   for (const r of rows) await db.exec(`DROP SCHEMA IF EXISTS "${r.name.replace(/"/g, '""')}" CASCADE`);
   await db.exec('CREATE SCHEMA public; RESET ALL');
 }

@@ -1,7 +1,8 @@
 /**
  * All shared detection helpers of the checker (catalogue "Shared detection helpers" H1–H9), bound to one model.
  * `createHelpers(model)` is cheap: indexes (tables by stem, incoming FKs) are built lazily and cached per helpers
- * instance; per-table results are cached by table object identity (models are immutable immer states).
+ * instance; results that depend on one table alone (FKs, index-likes, candidate keys, junction shape) are cached by
+ * table object identity across checks (models are immutable immer states); names are tokenized once per name.
  *
  * Owners: roles.ts (H2), fk.ts (H3), keys.ts (H5, H6) and this file — KEY/REL helper; names.ts (H1, H7, H8, H9) and
  * types.ts (H4) — TYPE/NAME/AUD/SEC helper. Their full module APIs are reachable as `helpers.names` / `helpers.types`.
@@ -93,6 +94,14 @@ function memoStr<V>(fn: (k: string) => V): (k: string) => V {
   };
 }
 
+// Pure functions of one table object: cached across checks (tables are immutable states).
+const outgoingG = memo((t: Table) => t.constraints.filter((c): c is ForeignKey => c.kind === 'foreign'));
+const candidateKeysG = memo(candidateKeys);
+const indexLikesG = memo(indexLikes);
+const singleKeysG = memo(singleColumnKeys);
+const junctionG = memo(looksLikeJunction);
+const fkColsG = memo((t: Table) => new Set(outgoingG(t).flatMap((f) => f.columns)));
+
 export function createHelpers(model: SchemaModel): LintHelpers {
   let stemIndex: Map<string, Table[]> | undefined;
   let incomingIndex: Map<Id, [Table, ForeignKey][]> | undefined;
@@ -101,7 +110,7 @@ export function createHelpers(model: SchemaModel): LintHelpers {
   const tokenize = memoStr((name: string) => Names.tokenize(name));
   const tableStem = memo((t: Table) => tokenize(t.name).join('_'));
   const typeInfo = memoStr((type: string) => Types.typeInfo(type, model));
-  const outgoing = memo((t: Table) => t.constraints.filter((c): c is ForeignKey => c.kind === 'foreign'));
+  const outgoing = outgoingG;
   const incoming = (id: Id) => {
     if (!incomingIndex) {
       incomingIndex = new Map();
@@ -136,15 +145,15 @@ export function createHelpers(model: SchemaModel): LintHelpers {
     if (a.family === 'other' || b.family === 'other' || a.family === 'enum' || b.family === 'enum') return a.base === b.base;
     return a.family === b.family;
   };
-  const candidateKeysM = memo(candidateKeys);
-  const indexLikesM = memo(indexLikes);
-  const singleKeysM = memo(singleColumnKeys);
+  const candidateKeysM = candidateKeysG;
+  const indexLikesM = indexLikesG;
+  const singleKeysM = singleKeysG;
   const roleM = memo((t: Table) => inferRole(t, { incoming: incoming(t.id).filter(([o]) => o.id !== t.id).length }, model));
-  const junctionM = memo(looksLikeJunction);
+  const junctionM = junctionG;
   const fkLikeM = memo((t: Table) =>
     fkLikeColumns(t, { tokenize, tablesByStem, singleKeys: singleKeysM, compatible: compatibleTypes }),
   );
-  const fkCols = memo((t: Table) => new Set(outgoing(t).flatMap((f) => f.columns)));
+  const fkCols = fkColsG;
 
   return {
     model,

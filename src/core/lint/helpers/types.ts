@@ -166,8 +166,15 @@ export function typeFamily(typeText: string, model?: SchemaModel, typeRef?: Id):
 }
 
 /** H4 for a column (uses its `typeRef`). */
+const columnCache = new WeakMap<object, { schemas: unknown; byColumn: WeakMap<Column, TypeInfo> }>();
+/** H4 for a column (uses its `typeRef`); cached per column object and model types / schemas. */
 export function columnTypeInfo(col: Column, model?: SchemaModel): TypeInfo {
-  return typeInfo(col.type, model, col.typeRef);
+  if (!model) return typeInfo(col.type, model, col.typeRef);
+  let c = columnCache.get(model.types);
+  if (!c || c.schemas !== model.schemas) columnCache.set(model.types, (c = { schemas: model.schemas, byColumn: new WeakMap() }));
+  let v = c.byColumn.get(col);
+  if (!v) c.byColumn.set(col, (v = typeInfo(col.type, model, col.typeRef)));
+  return v;
 }
 export function columnFamily(col: Column, model?: SchemaModel): TypeFamily {
   return typeFamily(col.type, model, col.typeRef);

@@ -11,7 +11,6 @@ export const rule: Rule = {
   group: 'AUD',
   defaultSeverity: 'info',
   scope: 'table',
-  incremental: false,
   description: 'An entity table with editable columns but no updated_at: changes leave no trace, and caches and syncs cannot tell what changed.',
   checkTable: memoByTable(
     (t, ctx): Finding[] => {

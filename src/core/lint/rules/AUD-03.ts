@@ -10,7 +10,6 @@ export const rule: Rule = {
   group: 'AUD',
   defaultSeverity: 'warning',
   scope: 'table',
-  incremental: false,
   description: 'An updated_at (modified_at, last_update) column that no BEFORE UPDATE trigger maintains. Switch the rule off when the application (ORM timestamps) maintains it.',
   checkTable: memoByTable(
     (t, ctx): Finding[] => {

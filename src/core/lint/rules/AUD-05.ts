@@ -9,7 +9,6 @@ export const rule: Rule = {
   group: 'AUD',
   defaultSeverity: 'warning',
   scope: 'relation',
-  incremental: false,
   description: 'deleted_at should be a nullable timestamptz; is_deleted next to deleted_at is redundant; ON DELETE CASCADE children of a soft-deleted table stay live.',
   checkTable: memoByTable(
     (t, ctx): Finding[] => {

@@ -1,37 +1,61 @@
-import type { SchemaModel } from '../../model/types';
+import type { SchemaModel, Table } from '../../model/types';
 import type { Finding, QuickFix, Rule } from '../types';
 import { nameCase, toCase, type NameCase } from '../helpers/names';
 import { finding, perModel, renameColumnFix, renameConstraintFix, renameIndexFix, renameTableFix, memoByTable, namesSignature } from './support.type-name-aud-sec';
 
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function majority(names: string[]): NameCase {
-  const counts = new Map<NameCase, number>();
+type Counts = Map<NameCase, number>;
+
+function count(into: Counts, names: Iterable<string>): Counts {
   for (const n of names) {
     if (!PLAIN.test(n)) continue;
-    let c = nameCase(n);
+    const c = nameCase(n);
     // single lowercase words are both snake and camel: count them as snake.
     if (c === 'other') continue;
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+    into.set(c, (into.get(c) ?? 0) + 1);
   }
+  return into;
+}
+
+function majority(counts: Counts): NameCase {
   let best: NameCase = 'snake';
   let bestN = counts.get('snake') ?? 0;
   for (const [c, n] of counts) if (n > bestN) [best, bestN] = [c, n];
   return best;
 }
 
-/** Conventions in use: tables, columns, and index/constraint names (the project's majority, snake_lower by default). */
-const conventions = perModel((m: SchemaModel) => {
-  const tables: string[] = [];
-  const columns: string[] = [];
-  const others: string[] = [];
-  for (const t of Object.values(m.tables)) {
-    tables.push(t.name);
-    for (const c of t.columns) columns.push(c.name);
+/** Name-case counts of one table (cached per table object): its name, its columns, its index / constraint names. */
+const tableCounts = new WeakMap<Table, { table: Counts; columns: Counts; others: Counts }>();
+function countsOf(t: Table) {
+  let c = tableCounts.get(t);
+  if (!c) {
+    const others: string[] = [];
     for (const ix of t.indexes) if (ix.name) others.push(ix.name);
     for (const k of t.constraints) if (k.name) others.push(k.name);
+    tableCounts.set(t, (c = { table: count(new Map(), [t.name]), columns: count(new Map(), t.columns.map((x) => x.name)), others: count(new Map(), others) }));
   }
-  return { table: majority(tables), column: majority(columns), other: majority([...others, ...tables, ...columns]) };
+  return c;
+}
+
+function add(into: Counts, from: Counts): void {
+  for (const [k, n] of from) into.set(k, (into.get(k) ?? 0) + n);
+}
+
+/** Conventions in use: tables, columns, and index/constraint names (the project's majority, snake_lower by default). */
+const conventions = perModel((m: SchemaModel) => {
+  const tables: Counts = new Map();
+  const columns: Counts = new Map();
+  const all: Counts = new Map();
+  for (const t of Object.values(m.tables)) {
+    const c = countsOf(t);
+    add(tables, c.table);
+    add(columns, c.columns);
+    add(all, c.others);
+  }
+  add(all, tables);
+  add(all, columns);
+  return { table: majority(tables), column: majority(columns), other: majority(all) };
 });
 
 function fits(name: string, conv: NameCase): boolean {

@@ -39,8 +39,6 @@ export const rule: Rule = {
   group: 'NF',
   defaultSeverity: 'info',
   scope: 'relation',
-  /** Reads model.behaviors (counter columns), which the incremental checker does not track per table. */
-  incremental: false,
   description: 'A column whose value can be computed from other columns. Stored copies drift unless something keeps them in sync.',
   checkTable(t, ctx) {
     const out: Finding[] = [];

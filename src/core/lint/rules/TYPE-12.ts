@@ -2,7 +2,7 @@ import type { Column, EnumType, RawStatement, Table } from '../../model/types';
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
 import { plural, rawTokens } from '../helpers/names';
 import { newId } from '../../util/ids';
-import { colInfo, editTable, finding, fitName, mentions, qi, qt, quoteLiteral, relationNames, schemaOf, uniqueIn } from './support.type-name-aud-sec';
+import { colInfo, editTable, finding, fitName, memoByTable, mentions, qi, qt, quoteLiteral, schemaOf, uniqueIn } from './support.type-name-aud-sec';
 
 const BUSINESS = new Set(['status', 'category', 'plan', 'role', 'country', 'type', 'source', 'channel']);
 const CODE_OWNED: string[][] = [
@@ -37,7 +37,7 @@ function enumUsers(ctx: RuleContext, e: EnumType): { table: Table; column: Colum
     const m = new Map<string, { table: Table; column: Column }[]>();
     for (const t of Object.values(ctx.model.tables))
       for (const c of t.columns) {
-        if (!c.typeRef || !colInfo(ctx, c) || colInfo(ctx, c).array) continue;
+        if (!c.typeRef || colInfo(ctx, c).array) continue;
         let l = m.get(c.typeRef);
         if (!l) m.set(c.typeRef, (l = []));
         l.push({ table: t, column: c });
@@ -48,29 +48,111 @@ function enumUsers(ctx: RuleContext, e: EnumType): { table: Table; column: Colum
 }
 
 /** Expression text anywhere that names the enum type (casts in CHECKs, index predicates, ...) blocks the fix. */
-function enumNamedInExpressions(ctx: RuleContext, e: EnumType, tables: Table[]): boolean {
-  for (const t of tables) {
+const namedInTable = new WeakMap<Table, Map<string, boolean>>();
+function enumNamedInTable(t: Table, name: string): boolean {
+  let m = namedInTable.get(t);
+  if (!m) namedInTable.set(t, (m = new Map()));
+  let v = m.get(name);
+  if (v === undefined) m.set(name, (v = enumNamedInTableUncached(t, name)));
+  return v;
+}
+function enumNamedInTableUncached(t: Table, name: string): boolean {
+  const e = { name };
+  {
     for (const k of t.constraints) if ((k.kind === 'check' && mentions(k.expr, e.name)) || (k.kind === 'exclude' && mentions(k.definition, e.name))) return true;
     for (const ix of t.indexes) if (mentions(ix.where, e.name) || ix.elements.some((x) => mentions(x.expr, e.name))) return true;
     for (const c of t.columns) if (mentions(c.generated?.expr, e.name)) return true;
   }
+  return false;
+}
+
+function enumNamedInExpressions(ctx: RuleContext, e: EnumType, tables: Table[]): boolean {
+  for (const t of tables) if (enumNamedInTable(t, e.name)) return true;
   return Object.values(ctx.model.views).some((v) => mentions(v.query, e.name));
 }
 
+/** True when a relation (table, index, PK / UNIQUE / other named constraint, view, sequence) of the schema has the name. */
+function relationNameTaken(ctx: RuleContext, schemaId: string, name: string): boolean {
+  for (const id in ctx.model.tables) {
+    const t = ctx.model.tables[id]!;
+    if (t.schemaId !== schemaId) continue;
+    if (t.name === name) return true;
+    for (const ix of t.indexes) if (ix.name === name) return true;
+    for (const k of t.constraints) if ((k.kind === 'primary' || k.kind === 'unique' || k.kind === 'exclude') && k.name === name) return true;
+  }
+  for (const v of Object.values(ctx.model.views)) if (v.schemaId === schemaId && v.name === name) return true;
+  for (const q of Object.values(ctx.model.sequences)) if (q.schemaId === schemaId && q.name === name) return true;
+  return false;
+}
+
+/** `uniqueIn(base, relationNames(...))` without building the set of all names. */
+function freeRelationName(ctx: RuleContext, schemaId: string, base: string): string {
+  if (!relationNameTaken(ctx, schemaId, base)) return base;
+  for (let i = 2; ; i++) {
+    const n = fitName(`${base}_${i}`);
+    if (!relationNameTaken(ctx, schemaId, n)) return n;
+  }
+}
+
+interface UsersCheck {
+  users: { table: Table; column: Column }[];
+  views: unknown;
+  ok: boolean;
+}
+/** Whether the enum's users allow the fix; cached across checks while the users' tables and the views are the same objects. */
+const usersOkCache = new WeakMap<EnumType, UsersCheck>();
+function usersAllowFix(ctx: RuleContext, e: EnumType, users: { table: Table; column: Column }[]): boolean {
+  const c = usersOkCache.get(e);
+  if (c && c.views === ctx.model.views && c.users.length === users.length && c.users.every((u, i) => u.table === users[i]!.table && u.column === users[i]!.column)) return c.ok;
+  const ok =
+    users.length > 0 &&
+    !users.some((u) => textDefault(u.column.default) === undefined) &&
+    !enumNamedInExpressions(ctx, e, users.map((u) => u.table)) &&
+    !users.some((u) => u.table.partitioning || u.table.partitionOf);
+  usersOkCache.set(e, { users, views: ctx.model.views, ok });
+  return ok;
+}
+
+interface LookupPlan {
+  ok: boolean;
+  users: { table: Table; column: Column }[];
+  name: string;
+  views: unknown;
+  schemas: unknown;
+  userRefs: { tableId: string; columnId: string }[];
+  sql?: string;
+}
+/** Last plan per enum and schema: kept (same object) while its inputs are the same objects, so findings can be reused. */
+const planCache = new WeakMap<EnumType, Map<string, LookupPlan>>();
+
 /** The table-independent part of the lookup-table fix (the same for every user of the enum in one schema). */
-function lookupPlan(ctx: RuleContext, t: Table, e: EnumType) {
+function lookupPlan(ctx: RuleContext, t: Table, e: EnumType): LookupPlan {
   return ctx.helpers.shared(`TYPE-12/lookup/${e.id}/${t.schemaId}`, () => {
     const users = enumUsers(ctx, e);
-    if (!users.length || users.some((u) => textDefault(u.column.default) === undefined)) return undefined;
-    if (enumNamedInExpressions(ctx, e, users.map((u) => u.table))) return undefined;
-    if (users.some((u) => u.table.partitioning || u.table.partitionOf)) return undefined;
-    return { users, name: uniqueIn(fitName(plural(e.name)), relationNames(ctx.model, t.schemaId)), sql: undefined as string | undefined };
+    const ok = usersAllowFix(ctx, e, users);
+    const name = ok ? freeRelationName(ctx, t.schemaId, fitName(plural(e.name))) : '';
+    let bySchema = planCache.get(e);
+    if (!bySchema) planCache.set(e, (bySchema = new Map()));
+    const prev = bySchema.get(t.schemaId);
+    if (
+      prev &&
+      prev.ok === ok &&
+      prev.name === name &&
+      prev.views === ctx.model.views &&
+      prev.schemas === ctx.model.schemas &&
+      prev.users.length === users.length &&
+      prev.users.every((u, i) => u.table === users[i]!.table && u.column === users[i]!.column)
+    )
+      return prev;
+    const plan: LookupPlan = { ok, users, name, views: ctx.model.views, schemas: ctx.model.schemas, userRefs: users.map((u) => ({ tableId: u.table.id, columnId: u.column.id })) };
+    bySchema.set(t.schemaId, plan);
+    return plan;
   });
 }
 
 function lookupFix(ctx: RuleContext, t: Table, e: EnumType): QuickFix | undefined {
   const plan = lookupPlan(ctx, t, e);
-  if (!plan) return undefined;
+  if (!plan.ok) return undefined;
   const { users, name } = plan;
   const schema = schemaOf(ctx.model, t);
   const lq = `${qi(schema)}.${qi(name)}`;
@@ -85,7 +167,7 @@ function lookupFix(ctx: RuleContext, t: Table, e: EnumType): QuickFix | undefine
       return `ALTER TABLE ${qt(ctx.model, table)} ALTER COLUMN ${qi(column.name)} TYPE text USING ${qi(column.name)}::text;\nALTER TABLE ${qt(ctx.model, table)} ADD CONSTRAINT ${qi(fk)} FOREIGN KEY (${qi(column.name)}) REFERENCES ${lq} (code);`;
     }),
   ].join('\n'));
-  const userRefs = users.map((u) => ({ tableId: u.table.id, columnId: u.column.id }));
+  const userRefs = plan.userRefs;
   return {
     label: `Replace enum ${e.name} with lookup table ${name}`,
     sql,
@@ -159,8 +241,20 @@ export const rule: Rule = {
   group: 'TYPE',
   defaultSeverity: 'info',
   scope: 'column',
+  /** The lookup-table fix lists every column that uses the enum, in any table. Cheap: findings are reused per table while the fix plan is the same object. */
+  incremental: false,
   description: 'An enum type for a set of values the business will change: adding is awkward, removing or renaming a value is not possible without rewriting. Use a lookup table (business data) or text + CHECK (small code-owned sets).',
-  checkTable(t, ctx) {
+  checkTable: memoByTable(check, (t, ctx) => {
+    const deps: unknown[] = [ctx.model.types, ctx.model.schemas, ctx.model.views];
+    for (const c of t.columns) {
+      const info = colInfo(ctx, c);
+      if (info.family === 'enum' && info.userType?.kind === 'enum' && !info.array) deps.push(lookupPlan(ctx, t, info.userType));
+    }
+    return deps;
+  }),
+};
+
+function check(t: Table, ctx: RuleContext): Finding[] {
     const out: Finding[] = [];
     for (const c of t.columns) {
       const info = colInfo(ctx, c);
@@ -198,5 +292,4 @@ export const rule: Rule = {
       }
     }
     return out;
-  },
-};
+}

@@ -9,7 +9,6 @@ export const rule: Rule = {
   group: 'TYPE',
   defaultSeverity: 'warning',
   scope: 'column',
-  incremental: false,
   description: 'Legacy features: table INHERITS, CREATE RULE, and reg* types (regclass, regproc, …) in user tables.',
   checkTable: memoByTable(
     (t, ctx): Finding[] => {

@@ -6,9 +6,37 @@
 import type { Command } from '../../commands/history';
 import type { Column, Constraint, FkAction, ForeignKey, Id, Index, IndexElement, SchemaModel, Table } from '../../model/types';
 import { newId } from '../../util/ids';
-import { foreignKeys, primaryKey, schemaName, singular, uniqueName } from '../../model/query';
+import { foreignKeys, primaryKey, schemaName, singular } from '../../model/query';
 import { quoteIdent, quoteLiteral, utf8Length } from '../../sql/ident';
 import type { Finding, ObjectRef, QuickFix, RuleContext, Severity } from '../types';
+
+// ------------------------------------------------------------------ memo (tables are immutable states)
+
+/** Cache a per-table result by table object identity (results are shared: callers must not mutate them). */
+function perTable<V>(fn: (t: Table) => V): (t: Table) => V {
+  const m = new WeakMap<Table, V>();
+  return (t) => {
+    let v = m.get(t);
+    if (v === undefined) m.set(t, (v = fn(t)));
+    return v;
+  };
+}
+function perString<V>(fn: (s: string) => V): (s: string) => V {
+  let m = new Map<string, V>();
+  return (s) => {
+    let v = m.get(s);
+    if (v === undefined) {
+      if (m.size > 20000) m = new Map();
+      m.set(s, (v = fn(s)));
+    }
+    return v;
+  };
+}
+/** A free name: `base`, else `base_2`, `base_3`, … (no copy of the taken set). */
+function freeName(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}_${i}`)) return `${base}_${i}`;
+}
 
 // ------------------------------------------------------------------ findings
 
@@ -48,7 +76,11 @@ export function colNames(t: Table, ids: readonly Id[]): string[] {
 }
 
 /** H1-style tokens: split on `_`, `-`, camel humps and digit runs; lower case; not singularised. */
+const rawTokensM = perString(rawTokensUncached);
 export function rawTokens(name: string): string[] {
+  return rawTokensM(name).slice();
+}
+function rawTokensUncached(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
@@ -71,7 +103,16 @@ export function tableStem(name: string): string {
 }
 
 /** Table and constraint/index names used in a schema (relation names share one namespace). */
-export function relationNames(model: SchemaModel, schemaId: Id): Set<string> {
+const relNamesCache = new WeakMap<object, { views: unknown; sequences: unknown; bySchema: Map<Id, Set<string>> }>();
+/** Cached per model state (do not mutate the result). */
+export function relationNames(model: SchemaModel, schemaId: Id): ReadonlySet<string> {
+  let c = relNamesCache.get(model.tables);
+  if (!c || c.views !== model.views || c.sequences !== model.sequences) relNamesCache.set(model.tables, (c = { views: model.views, sequences: model.sequences, bySchema: new Map() }));
+  let v = c.bySchema.get(schemaId);
+  if (!v) c.bySchema.set(schemaId, (v = relationNamesUncached(model, schemaId)));
+  return v;
+}
+function relationNamesUncached(model: SchemaModel, schemaId: Id): Set<string> {
   const out = new Set<string>();
   for (const t of Object.values(model.tables)) {
     if (t.schemaId !== schemaId) continue;
@@ -89,7 +130,7 @@ export function freshIndexName(model: SchemaModel, t: Table, parts: string[], su
   let base = [t.name, ...parts].join('_');
   const room = 63 - utf8Length(suffix) - 4;
   while (utf8Length(base) > room) base = base.slice(0, -1);
-  return uniqueName(`${base}_${suffix}`, relationNames(model, t.schemaId));
+  return freeName(`${base}_${suffix}`, relationNames(model, t.schemaId));
 }
 
 export function qTable(model: SchemaModel, t: Table): string {
@@ -150,8 +191,19 @@ export function isArrayType(type: string): boolean {
   return /\[\s*\d*\s*\]\s*$/.test(type.trim()) || /^_/.test(type.trim());
 }
 
+const builtinFamily = perString((type: string): Family => baseFamilyUncached(undefined, type, undefined, 0));
+const refFamilyCache = new WeakMap<object, Map<string, Family>>();
 function baseFamily(model: SchemaModel, type: string, typeRef: Id | undefined, depth = 0): Family {
-  if (typeRef && depth < 5) {
+  if (!typeRef) return builtinFamily(type);
+  let m = refFamilyCache.get(model.types);
+  if (!m) refFamilyCache.set(model.types, (m = new Map()));
+  const key = typeRef + '\u0000' + type;
+  let v = m.get(key);
+  if (v === undefined) m.set(key, (v = baseFamilyUncached(model, type, typeRef, depth)));
+  return v;
+}
+function baseFamilyUncached(model: SchemaModel | undefined, type: string, typeRef: Id | undefined, depth: number): Family {
+  if (model && typeRef && depth < 5) {
     const ut = model.types[typeRef];
     if (ut?.kind === 'enum') return 'enum';
     if (ut?.kind === 'domain') return baseFamily(model, ut.baseType.replace(/\[\s*\d*\s*\]\s*$/, ''), ut.baseTypeRef, depth + 1);
@@ -219,7 +271,9 @@ export interface IndexLike {
   label: string;
 }
 
-export function indexLikes(t: Table): IndexLike[] {
+/** Index-like access paths of a table (cached per table object; do not mutate). */
+export const indexLikes: (t: Table) => IndexLike[] = perTable(indexLikesUncached);
+function indexLikesUncached(t: Table): IndexLike[] {
   const out: IndexLike[] = [];
   for (const c of t.constraints) {
     if (c.kind !== 'primary' && c.kind !== 'unique') continue;
@@ -278,7 +332,13 @@ export interface CandidateKey {
 }
 
 /** H6: PK, UNIQUE constraints, unique indexes over plain columns (partial ones carry their predicate). */
+const candidateKeysFull = perTable((t: Table) => candidateKeysUncached(t, false));
+const candidateKeysPartial = perTable((t: Table) => candidateKeysUncached(t, true));
+/** Cached per table object (do not mutate). */
 export function candidateKeys(t: Table, includePartial = false): CandidateKey[] {
+  return includePartial ? candidateKeysPartial(t) : candidateKeysFull(t);
+}
+function candidateKeysUncached(t: Table, includePartial: boolean): CandidateKey[] {
   const out: CandidateKey[] = [];
   for (const c of t.constraints) {
     if (c.kind === 'primary' || c.kind === 'unique') out.push({ columns: [...c.columns], source: c.kind, constraint: c });
@@ -299,15 +359,16 @@ export function sameSet(a: readonly Id[], b: readonly Id[]): boolean {
   return b.every((x) => s.has(x));
 }
 
-export function fkColumnIds(t: Table): Set<Id> {
+/** Cached per table object (do not mutate). */
+export const fkColumnIds: (t: Table) => ReadonlySet<Id> = perTable(fkColumnIdsUncached);
+function fkColumnIdsUncached(t: Table): Set<Id> {
   const s = new Set<Id>();
   for (const fk of foreignKeys(t)) for (const c of fk.columns) s.add(c);
   return s;
 }
 
-export function pkColumnIds(t: Table): Set<Id> {
-  return new Set(primaryKey(t)?.columns ?? []);
-}
+/** Cached per table object (do not mutate). */
+export const pkColumnIds: (t: Table) => ReadonlySet<Id> = perTable((t: Table) => new Set(primaryKey(t)?.columns ?? []));
 
 /** FKs whose columns all lie inside a composite candidate key that holds at least 2 such FKs (NF-06's situation). */
 export function compositeKeyForeignKeys(t: Table): ForeignKey[] {
@@ -417,7 +478,7 @@ export function referenceType(c: Column): string {
 export function freshTableName(model: SchemaModel, schemaId: Id, base: string): string {
   let b = base;
   while (utf8Length(b) > 59) b = b.slice(0, -1);
-  return uniqueName(b, relationNames(model, schemaId));
+  return freeName(b, relationNames(model, schemaId));
 }
 
 // ------------------------------------------------------------------ clone tables (NF-07, NF-08)

@@ -7,6 +7,12 @@ function colName(t: Table, id: string): string {
   return t.columns.find((c) => c.id === id)?.name ?? id;
 }
 
+const checkNameCache = new WeakMap<Table, Map<string, string>>();
+function checkConstraintName(t: Table, expr: string): string {
+  const first = t.columns.find((c) => new RegExp(`(^|[^A-Za-z0-9_])"?${c.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?([^A-Za-z0-9_]|$)`).test(expr));
+  return first ? `${t.name}_${first.name}_check` : `${t.name}_check`;
+}
+
 /** The name PostgreSQL would generate for the constraint (without its 63-byte shortening). */
 export function defaultConstraintName(t: Table, k: Constraint): string {
   switch (k.kind) {
@@ -16,8 +22,12 @@ export function defaultConstraintName(t: Table, k: Constraint): string {
     case 'foreign':
       return `${t.name}_${k.columns.map((c) => colName(t, c)).join('_')}_${SUFFIX[k.kind]}`;
     case 'check': {
-      const first = t.columns.find((c) => new RegExp(`(^|[^A-Za-z0-9_])"?${c.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?([^A-Za-z0-9_]|$)`).test(k.expr));
-      return first ? `${t.name}_${first.name}_check` : `${t.name}_check`;
+      let m = checkNameCache.get(t);
+      if (!m) checkNameCache.set(t, (m = new Map()));
+      const key = `${k.id}\u0000${k.expr}`;
+      let n = m.get(key);
+      if (n === undefined) m.set(key, (n = checkConstraintName(t, k.expr)));
+      return n;
     }
     case 'exclude': {
       const m = /\(\s*"?([A-Za-z_][A-Za-z0-9_]*)"?/.exec(k.definition);

@@ -129,8 +129,14 @@ export function fitName(name: string): string {
   return out;
 }
 
+const takenSets = new WeakMap<object, ReadonlySet<string>>();
 export function uniqueIn(base: string, taken: Iterable<string>): string {
-  const set = new Set(taken);
+  let set: ReadonlySet<string> | undefined = taken instanceof Set ? taken : undefined;
+  if (!set && Array.isArray(taken) && Object.isFrozen(taken)) {
+    set = takenSets.get(taken);
+    if (!set) takenSets.set(taken, (set = new Set(taken)));
+  }
+  set ??= new Set(taken);
   if (!set.has(base)) return base;
   for (let i = 2; ; i++) {
     const n = fitName(`${base}_${i}`);
@@ -139,7 +145,16 @@ export function uniqueIn(base: string, taken: Iterable<string>): string {
 }
 
 /** Names in one schema that share the relation namespace (tables, views, indexes, sequences). */
+const relNamesCache = new WeakMap<object, { views: unknown; sequences: unknown; bySchema: Map<Id, readonly string[]> }>();
+/** Cached per model state; the result is frozen (do not mutate). */
 export function relationNames(model: SchemaModel, schemaId: Id): string[] {
+  let c = relNamesCache.get(model.tables);
+  if (!c || c.views !== model.views || c.sequences !== model.sequences) relNamesCache.set(model.tables, (c = { views: model.views, sequences: model.sequences, bySchema: new Map() }));
+  let v = c.bySchema.get(schemaId);
+  if (!v) c.bySchema.set(schemaId, (v = Object.freeze(relationNamesUncached(model, schemaId))));
+  return v as string[];
+}
+function relationNamesUncached(model: SchemaModel, schemaId: Id): string[] {
   const out: string[] = [];
   for (const t of Object.values(model.tables)) {
     if (t.schemaId !== schemaId) continue;
@@ -161,7 +176,16 @@ export function checkName(t: Table, col: string, suffix = 'check'): string {
   return uniqueIn(fitName(`${t.name}_${col}_${suffix}`), constraintNames(t));
 }
 
+const wordReCache = new Map<string, RegExp>();
 function wordRe(name: string): RegExp {
+  let re = wordReCache.get(name);
+  if (!re) {
+    if (wordReCache.size > 20000) wordReCache.clear();
+    wordReCache.set(name, (re = makeWordRe(name)));
+  }
+  return re;
+}
+function makeWordRe(name: string): RegExp {
   const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(^|[^A-Za-z0-9_$"])("${esc.replace(/"/g, '""')}"|${esc})(?![A-Za-z0-9_$])`, /^[a-z_][a-z0-9_$]*$/.test(name) ? 'i' : '');
 }
@@ -169,6 +193,8 @@ function wordRe(name: string): RegExp {
 /** True when `expr` mentions the identifier `name` (plain or quoted). */
 export function mentions(expr: string | undefined, name: string): boolean {
   if (!expr) return false;
+  // Fast path: the name (as written, any case) must occur in the text at all.
+  if (!name.includes('"') && !expr.toLowerCase().includes(name.toLowerCase())) return false;
   return wordRe(name).test(expr);
 }
 
@@ -214,9 +240,21 @@ export function nameUsedInText(model: SchemaModel, t: Table, name: string, isTab
 /** FKs (in any table) that use this column on either side. */
 export function columnInForeignKey(model: SchemaModel, t: Table, c: Column): boolean {
   for (const k of t.constraints) if (k.kind === 'foreign' && k.columns.includes(c.id)) return true;
-  for (const o of Object.values(model.tables)) for (const k of o.constraints) if (k.kind === 'foreign' && k.refTableId === t.id && k.refColumns.includes(c.id)) return true;
-  return false;
+  return referencedColumns(model).get(t.id)?.has(c.id) ?? false;
 }
+
+/** Referenced column ids per table (cached per `model.tables`). */
+const referencedColumns = perModel((m: SchemaModel) => {
+  const out = new Map<Id, Set<Id>>();
+  for (const o of Object.values(m.tables))
+    for (const k of o.constraints) {
+      if (k.kind !== 'foreign' || !k.refTableId) continue;
+      let s = out.get(k.refTableId);
+      if (!s) out.set(k.refTableId, (s = new Set()));
+      for (const id of k.refColumns) s.add(id);
+    }
+  return out;
+});
 
 // ------------------------------------------------------------------------------------------------ quick fixes
 
