@@ -105,6 +105,12 @@ async function main() {
   } catch (e) {
     console.log(`\nBrowser bench skipped: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
   }
+  try {
+    const { runSqlPaneBench } = await import('./sqlpane');
+    await runSqlPaneBench();
+  } catch (e) {
+    console.log(`\nSQL pane bench skipped: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+  }
 }
 
 await main();

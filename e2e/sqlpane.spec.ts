@@ -40,11 +40,11 @@ async function cursorAfter(page: Page, needle: string) {
 }
 
 test.describe('SQL pane', () => {
-  test.skip(!existsSync(CORPUS), `corpus not found at ${CORPUS} (../shared/corpus is absent): skipping the SQL pane e2e`);
 
   test('paste pagila, break it, fix it, open and drop files — all local', async ({ page, context, baseURL }) => {
     test.setTimeout(120_000);
     await initParser();
+    expect(existsSync(CORPUS), `the shared corpus must sit beside the repository: ${CORPUS}`).toBe(true);
     const pagila = readFileSync(CORPUS, 'utf8');
     const expected = counts(pagila);
     const origin = new URL(baseURL!).origin;

@@ -1,7 +1,6 @@
-/** Performance probe, not a gate: `TW_PERF=1 npx playwright test perf` prints frame stats for 1,000 tables. */
+/** Performance probe, not a gate: `npx playwright test -c scripts/visual/playwright.config.ts perf` prints frame stats for 1,000 tables. */
 import { expect, test, type Page } from '@playwright/test';
 
-test.skip(!process.env.TW_PERF, 'set TW_PERF=1 to run the performance probe');
 
 async function measure(page: Page, action: () => Promise<void>) {
   await page.evaluate(() => {

@@ -1,7 +1,6 @@
-/** Visual review helper, not a test: `TW_SCREENSHOTS=1 npx playwright test screenshots` writes /tmp/tw-*.png. */
+/** Visual review helper (writes /tmp/tw-*.png): npx playwright test -c scripts/visual/playwright.config.ts screenshots */
 import { expect, test } from '@playwright/test';
 
-test.skip(!process.env.TW_SCREENSHOTS, 'set TW_SCREENSHOTS=1 to write screenshots');
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`screenshot ${scheme}`, async ({ page }) => {
