@@ -129,7 +129,7 @@ test('multi-select, copy / paste / duplicate, many-to-many, collapse, palette an
   const lb = (await label.boundingBox())!;
   await page.mouse.move(lb.x + 10, lb.y + 6);
   await page.mouse.down();
-  for (let i = 1; i <= 8; i++) await page.mouse.move(lb.x + 10 + i * 10, lb.y + 6 + i * 5);
+  for (let i = 1; i <= 16; i++) await page.mouse.move(lb.x + 10 + i * 10, lb.y + 6 + i * 5);
   await page.mouse.up();
   await expect.poll(async () => Math.round((await d.table('order_items').boundingBox())!.x - itemsBefore.x)).toBeGreaterThan(60);
   await page.keyboard.press(`${mod}+z`);

@@ -161,8 +161,9 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         if (c.type === 'position' && c.position) {
           const p = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
           const decor = doc.layout.areas[c.id] ? 'area' : doc.layout.notes[c.id] ? 'note' : null;
-          // The resizer moves the top-left corner without dragging: that is a resize, not a move of the members.
-          if (decor && !c.dragging) apply(decor === 'area' ? updateArea(c.id, p) : updateNote(c.id, p));
+          // The resizer moves the top-left corner and sends no `dragging` flag: that is a resize, not a move of the
+          // members. A drag always carries `dragging` (false on its last change, which must still move the members).
+          if (decor && c.dragging === undefined) apply(decor === 'area' ? updateArea(c.id, p) : updateNote(c.id, p));
           else moves.push({ id: c.id, ...p });
         } else if (c.type === 'dimensions' && c.resizing && c.dimensions) {
           const dims = { width: Math.round(c.dimensions.width), height: Math.round(c.dimensions.height) };

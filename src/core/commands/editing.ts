@@ -252,7 +252,8 @@ export function updateIndex(tableId: Id, indexId: Id, patch: { name?: string; un
 export function setAreaMembers(members: Record<Id, Id[]>, mergeKey?: string): Command {
   return {
     label: 'Move',
-    ...(mergeKey ? { mergeKey } : {}),
+    // Joins the drag it ends (same key), however long the drag took.
+    ...(mergeKey ? { mergeKey, mergeWindowMs: Infinity } : {}),
     run(d) {
       for (const [areaId, ids] of Object.entries(members)) {
         const a = d.layout.areas[areaId];

@@ -61,6 +61,21 @@ describe('History', () => {
     expect(s.doc.layout.nodes[a.id!]).toMatchObject({ x: 0, y: 0 });
   });
 
+  it('a slow drag is still one step until sealed', () => {
+    const s = setup();
+    const a: { id?: string } = {};
+    s.run(addTable({ name: 't' }, a));
+    for (let i = 1; i <= 5; i++) {
+      s.tick(3000);
+      s.run(moveNodes({ [a.id!]: { x: i, y: i } }));
+    }
+    s.h.seal();
+    s.run(moveNodes({ [a.id!]: { x: 50, y: 50 } }));
+    expect(s.h.past.map((e) => e.label)).toEqual(['Add table t', 'Move', 'Move']);
+    s.doc = s.h.undo(s.doc);
+    expect(s.doc.layout.nodes[a.id!]).toMatchObject({ x: 5, y: 5 });
+  });
+
   it('does not coalesce after the merge window or a seal', () => {
     const s = setup();
     const a: { id?: string } = {};

@@ -14,6 +14,11 @@ export interface Command {
   label: string;
   /** Commands with the same key in quick succession become one undo step. */
   mergeKey?: string;
+  /**
+   * How long after the previous command of the same key this one still merges (default: the History's window).
+   * Drags use Infinity: a slow drag is still one step, ended by `seal()` when the pointer is released.
+   */
+  mergeWindowMs?: number;
   /** Mutates the draft. Throwing aborts the command and leaves the document untouched. */
   run(draft: TablewrightDocument): void;
 }
@@ -55,7 +60,8 @@ export class History {
     if (patches.length === 0) return { doc, changed: false };
     const now = this.clock();
     const last = this.past[this.past.length - 1];
-    if (cmd.mergeKey && last && last.mergeKey === cmd.mergeKey && now - last.at <= this.mergeWindowMs && this.future.length === 0) {
+    const windowMs = cmd.mergeWindowMs ?? this.mergeWindowMs;
+    if (cmd.mergeKey && last && last.mergeKey === cmd.mergeKey && now - last.at <= windowMs && this.future.length === 0) {
       last.patches = last.patches.concat(patches);
       last.inverse = inverse.concat(last.inverse);
       last.at = now;

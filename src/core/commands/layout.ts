@@ -10,6 +10,8 @@ export function moveNodes(positions: Record<Id, { x: number; y: number }>): Comm
   return {
     label: ids.length === 1 ? 'Move' : `Move ${ids.length} items`,
     mergeKey: `move:${ids.join(',')}`,
+    // A drag is one undo step however slowly it goes; the canvas seals it on pointer up.
+    mergeWindowMs: Infinity,
     run(d) {
       for (const [id, p] of Object.entries(positions)) {
         const area = d.layout.areas[id];
