@@ -1,7 +1,7 @@
 import type { Id } from '../model/types';
 import type { Severity, TableRole } from './types';
 
-/** Checker settings stored in the document. */
+/** Checker settings, stored in each saved diagram (`doc.lint`). */
 export interface LintConfig {
   /** Per rule: switched off, or a different severity. */
   rules: Record<string, { enabled?: boolean; severity?: Severity }>;

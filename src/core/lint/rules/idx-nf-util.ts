@@ -438,7 +438,7 @@ export interface NewTableSpec {
   indexes?: number[][];
 }
 
-/** A command that adds a fully formed table (columns, PK, FKs, indexes) to the document. */
+/** A command that adds a fully formed table (columns, PK, FKs, indexes) to the diagram. */
 export function createTableCommand(spec: NewTableSpec, out: { id?: Id } = {}): Command {
   return {
     label: `Add table ${spec.name}`,
