@@ -67,6 +67,8 @@ export interface AppState {
   redo(): void;
   /** End the current merge group (drag stop, input blur). */
   seal(): void;
+  /** A drag starts: every change until seal() is one undo step. */
+  beginGesture(): void;
 }
 
 const THEME_KEY = 'tablewright.theme';
@@ -217,6 +219,10 @@ export const useApp = create<AppState>()((set, get) => ({
 
   seal() {
     history.seal();
+  },
+
+  beginGesture() {
+    history.beginGesture();
   },
 
   setSelection(ids) {

@@ -76,6 +76,25 @@ describe('History', () => {
     expect(s.doc.layout.nodes[a.id!]).toMatchObject({ x: 5, y: 5 });
   });
 
+  it('a gesture (drag) is one step even when its commands have different keys', () => {
+    const s = setup();
+    const a: { id?: string } = {};
+    const b: { id?: string } = {};
+    s.run(addTable({ name: 'a' }, a));
+    s.run(addTable({ name: 'b' }, b));
+    const before = s.doc;
+    s.h.beginGesture();
+    s.run(moveNodes({ [a.id!]: { x: 10, y: 10 } }));
+    s.tick(5000);
+    s.run(moveNodes({ [a.id!]: { x: 20, y: 20 }, [b.id!]: { x: 5, y: 5 } }));
+    s.run(renameTable(a.id!, 'a2'));
+    s.h.seal();
+    s.run(moveNodes({ [a.id!]: { x: 30, y: 30 } }));
+    expect(s.h.past).toHaveLength(4);
+    s.doc = s.h.undo(s.h.undo(s.doc));
+    expect(s.doc).toEqual(before);
+  });
+
   it('does not coalesce after the merge window or a seal', () => {
     const s = setup();
     const a: { id?: string } = {};

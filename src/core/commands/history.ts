@@ -46,6 +46,16 @@ export class History {
     private clock: () => number = () => Date.now(),
   ) {}
 
+  /** While a gesture is open (a drag), every command merges into one undo step, whatever its key; seal() ends it. */
+  private gestureOpen = false;
+  private gestureEntry: HistoryEntry | undefined;
+
+  /** Start a gesture (pointer down on a node): all commands until `seal()` become one undo step. */
+  beginGesture(): void {
+    this.gestureOpen = true;
+    this.gestureEntry = undefined;
+  }
+
   /** Apply a command: returns the new document (the same object when nothing changed or the command failed). */
   apply(doc: TablewrightDocument, cmd: Command): ApplyResult {
     let result: [TablewrightDocument, Patch[], Patch[]];
@@ -61,13 +71,16 @@ export class History {
     const now = this.clock();
     const last = this.past[this.past.length - 1];
     const windowMs = cmd.mergeWindowMs ?? this.mergeWindowMs;
-    if (cmd.mergeKey && last && last.mergeKey === cmd.mergeKey && now - last.at <= windowMs && this.future.length === 0) {
+    const inGesture = this.gestureOpen && !!this.gestureEntry && last === this.gestureEntry && this.future.length === 0;
+    if (last && (inGesture || (cmd.mergeKey && last.mergeKey === cmd.mergeKey && now - last.at <= windowMs && this.future.length === 0))) {
       last.patches = last.patches.concat(patches);
       last.inverse = inverse.concat(last.inverse);
       last.at = now;
       last.label = cmd.label;
     } else {
-      this.past.push({ label: cmd.label, patches, inverse, mergeKey: cmd.mergeKey, at: now });
+      const entry: HistoryEntry = { label: cmd.label, patches, inverse, mergeKey: cmd.mergeKey, at: now };
+      this.past.push(entry);
+      if (this.gestureOpen) this.gestureEntry = entry;
       if (this.past.length > this.limit) this.past.shift();
     }
     this.future = [];
@@ -76,6 +89,8 @@ export class History {
 
   /** Close the current merge group (e.g. on pointer up), so the next command starts a new undo step. */
   seal(): void {
+    this.gestureOpen = false;
+    this.gestureEntry = undefined;
     const last = this.past[this.past.length - 1];
     if (last) last.mergeKey = undefined;
   }
