@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { chromium, defineConfig, devices } from '@playwright/test';
 
-const PORT = 4317;
+/** Port and build directory can be moved (TW_E2E_PORT / TW_E2E_DIST) so parallel local runs do not collide. */
+const PORT = Number(process.env.TW_E2E_PORT ?? 4317);
+const DIST = process.env.TW_E2E_DIST ?? 'dist';
 
 /** Playwright's own Chromium when it is installed, else the system one. */
 function chromiumPath(): string {
@@ -16,6 +18,7 @@ function chromiumPath(): string {
 
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: PORT === 4317 ? 'test-results' : `test-results-${PORT}`,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: true,
@@ -40,7 +43,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite build --outDir ${DIST} --emptyOutDir && npx vite preview --outDir ${DIST} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
