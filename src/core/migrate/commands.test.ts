@@ -4,7 +4,8 @@ import { addColumn, addTable, renameTable } from '../commands/schema';
 import { newDocument, type TablewrightDocument } from '../document/document';
 import { loadDocumentValue } from '../document/load';
 import { initParser } from '../sql/import/index';
-import { compareVersions, deleteVersion, latestVersion, pendingMigration, renameVersion, saveVersion, WORKING_COPY } from './commands';
+import { compareVersions, deleteVersion, EMPTY_VERSION, latestVersion, migrationNumbering, pendingMigration, renameVersion, saveVersion, WORKING_COPY } from './commands';
+import { formatMigration } from './formats';
 import { statementsToSql } from './index';
 
 beforeAll(async () => {
@@ -94,5 +95,48 @@ describe('version commands', () => {
     expect(c.to.name).toBe('v2');
     expect(c.changes.map((x) => x.op)).toContain('rename');
     expect(() => compareVersions(doc, 'nope', WORKING_COPY)).toThrow(/No version/);
+  });
+
+  it('migration numbers and Alembic revisions chain across versions; the pending one keeps its ids once saved', () => {
+    const h = new History();
+    let doc = newDocument();
+    const t: { id?: string } = {};
+    doc = h.apply(doc, addTable({ name: 'users' }, t)).doc;
+    // nothing saved: empty → working copy is migration 1, revising nothing
+    const first = migrationNumbering(doc, EMPTY_VERSION, WORKING_COPY);
+    expect(first.sequence).toBe(1);
+    expect(first.downRevision).toBeNull();
+    expect(first.revision).toMatch(/^[0-9a-f]{12}$/);
+
+    const v1: { id?: string } = {};
+    doc = h.apply(doc, saveVersion('v1', [], {}, v1)).doc;
+    // saving the working copy as v1 keeps the number and the revision of the migration that arrives there
+    expect(migrationNumbering(doc, EMPTY_VERSION, v1.id!)).toEqual(first);
+    doc = h.apply(doc, renameTable(t.id!, 'people')).doc;
+    const pending = migrationNumbering(doc, v1.id!, WORKING_COPY);
+    expect(pending.sequence).toBe(2);
+    expect(pending.downRevision).toBe(first.revision);
+    expect(pending.revision).not.toBe(first.revision);
+
+    const v2: { id?: string } = {};
+    doc = h.apply(doc, saveVersion('v2', [], {}, v2)).doc;
+    expect(migrationNumbering(doc, v1.id!, v2.id!)).toEqual(pending);
+    doc = h.apply(doc, addColumn(t.id!, { name: 'email', type: 'text' })).doc;
+    const third = migrationNumbering(doc, v2.id!, WORKING_COPY);
+    expect(third.sequence).toBe(3);
+    expect(third.downRevision).toBe(pending.revision);
+    // all distinct: Alembic needs a linear chain without repeats
+    expect(new Set([first.revision, pending.revision, third.revision]).size).toBe(3);
+    // another document gets other revision ids
+    const other = newDocument();
+    expect(migrationNumbering(other, EMPTY_VERSION, WORKING_COPY).revision).not.toBe(first.revision);
+    expect(() => migrationNumbering(doc, 'nope', WORKING_COPY)).toThrow(/No version/);
+
+    // the Alembic files carry the chain
+    const files = [first, pending].map((n) => formatMigration('alembic', { name: 'm', from: { name: 'a' }, to: { name: 'b' }, migration: { up: [], down: [] }, ...n })[0]!.content);
+    expect(files[0]).toContain('down_revision = None');
+    expect(files[0]).toContain(`revision = "${first.revision}"`);
+    expect(files[1]).toContain(`down_revision = "${first.revision}"`);
+    expect(files[1]).toContain(`revision = "${pending.revision}"`);
   });
 });

@@ -10,6 +10,7 @@ import { newId } from '../util/ids';
 import { diffModels, migrationSql } from './index';
 import type { Change, Migration, MigrationOptions } from './types';
 import type { DocVersion } from './versions';
+import { revisionId } from './formats';
 
 /** The working copy (the diagram as it is now) in version references. */
 export const WORKING_COPY = 'working';
@@ -127,4 +128,38 @@ export function pendingMigration(doc: TablewrightDocument, opts: MigrationOption
     ? { id: last.id, name: last.name, createdAt: last.createdAt, requirementIds: last.requirementIds, schema: last.schema }
     : { name: 'Empty', requirementIds: [], schema: emptySchemaModel() };
   return migrationBetween(from, resolveVersion(doc, WORKING_COPY), opts);
+}
+
+/** The empty schema in version references (a migration from nothing). */
+export const EMPTY_VERSION = '';
+
+export interface MigrationNumbering {
+  /** golang-migrate / Flyway number of the migration that arrives at `to`: its position in the version list. */
+  sequence: number;
+  /** Alembic revision id of the migration that arrives at `to`. */
+  revision: string;
+  /** Alembic revision id of the migration that arrived at `from` (null: `from` is the empty schema). */
+  downRevision: string | null;
+}
+
+/**
+ * Numbers and Alembic revision ids chained across versions. Version i (1-based, the working copy counting as the
+ * next one) gets number i and a revision id that depends only on the document and the version before it, so the
+ * pending migration "latest → working copy" keeps its number and revision once the working copy is saved as the next
+ * version, and the next migration's `down_revision` names it. `fromRef` / `toRef`: version id, WORKING_COPY or
+ * EMPTY_VERSION. Deleting a version renumbers the ones after it.
+ */
+export function migrationNumbering(doc: TablewrightDocument, fromRef: Id, toRef: Id): MigrationNumbering {
+  const versions = doc.versions ?? [];
+  const position = (ref: Id): number => {
+    if (ref === EMPTY_VERSION) return 0;
+    if (ref === WORKING_COPY) return versions.length + 1;
+    const i = versions.findIndex((v) => v.id === ref);
+    if (i < 0) throw new Error(`No version ${ref}`);
+    return i + 1;
+  };
+  const revisionAt = (pos: number) => revisionId(`${doc.id}|after|${pos <= 1 ? 'empty' : versions[pos - 2]!.id}`);
+  const a = position(fromRef);
+  const b = position(toRef);
+  return { sequence: Math.max(1, b), revision: revisionAt(Math.max(1, b)), downRevision: a === 0 ? null : revisionAt(a) };
 }

@@ -581,10 +581,10 @@ class Planner {
     }
   }
 
-  private comment(what: string, text: string | undefined, key: Id, label: string, path?: readonly string[] | null): void {
+  private comment(what: string, text: string | undefined, key: Id, label: string, path?: readonly string[] | null, parentId?: Id): void {
     const sql = text ? commentOn(what, text) : `COMMENT ON ${what} IS NULL;`;
     this.emit('comments', sql, { key, ...(path !== undefined ? { searchPath: path } : {}) });
-    this.change('alter', 'comment', key, label, { fields: ['comment'] });
+    this.change('alter', 'comment', key, label, { fields: ['comment'], ...(parentId ? { parentId } : {}) });
   }
 
   // ------------------------------------------------------------------------------------------------- types
@@ -995,7 +995,7 @@ class Planner {
           hazards: [this.hz('manual', 'warning', `No DROP can be derived for ${r.label || r.nodeType}; undo it by hand`)],
         });
       }
-      if (!to.raw[r.id]) this.change('drop', 'raw', r.id, r.label || r.nodeType);
+      if (!to.raw[r.id]) this.change('drop', 'raw', r.id, r.label || r.nodeType, r.target ? { parentId: r.target } : {});
     }
     const fresh = new Set<Id>();
     for (const r of Object.values(to.raw)) if (r.phase !== 'pre' && (!from.raw[r.id] || this.changedRaw.has(r.id))) fresh.add(r.id);
@@ -1003,7 +1003,7 @@ class Planner {
       const isRoutine = ROUTINE_KINDS.has(r.defines?.kind ?? '');
       const irreversible = this.rawDrop(to, r) === null && !(r.target && !from.tables[r.target] && !from.views[r.target]);
       this.emit(isRoutine ? 'routines' : 'raw', this.rawText(r), { key: r.id, searchPath: r.searchPath ?? null, ...(irreversible ? { irreversible: true } : {}) });
-      this.change(from.raw[r.id] ? 'alter' : 'add', 'raw', r.id, r.label || r.nodeType);
+      this.change(from.raw[r.id] ? 'alter' : 'add', 'raw', r.id, r.label || r.nodeType, r.target ? { parentId: r.target } : {});
     }
   }
 
@@ -1088,6 +1088,8 @@ class Planner {
     const tmap = byId(tl);
     const fmap = byId(fl);
     const partitioned = !!table?.partitioning;
+    // the owning table, so a change can be shown on it
+    const own = 'id' in towner ? { parentId: towner.id } : {};
     for (const ix of fl) {
       const t = tmap.get(ix.id);
       if (t && !this.recreatedIdx.has(ix.id)) continue;
@@ -1097,7 +1099,7 @@ class Planner {
         transactional: !conc,
         hazards: existing && !conc ? [this.hz('lock', 'info', `DROP INDEX blocks reads and writes of ${this.q(fschema, fowner.name)}; use DROP INDEX CONCURRENTLY`, 'MIG-02')] : [],
       });
-      if (!t) this.change('drop', 'index', ix.id, `index ${this.q(fschema, indexName(fowner, ix))}`);
+      if (!t) this.change('drop', 'index', ix.id, `index ${this.q(fschema, indexName(fowner, ix))}`, own);
     }
     for (const ix of tl) {
       const f = fmap.get(ix.id);
@@ -1106,9 +1108,9 @@ class Planner {
         const b = indexName(towner, ix);
         if (a !== b) {
           this.emit('renames', `ALTER INDEX ${this.q(tschema, a)} RENAME TO ${quoteIdent(b)};`, { key: ix.id });
-          this.change('rename', 'index', ix.id, `index ${this.q(tschema, b)}`, { from: a, to: b });
+          this.change('rename', 'index', ix.id, `index ${this.q(tschema, b)}`, { from: a, to: b, ...own });
         }
-        if ((f.comment ?? '') !== (ix.comment ?? '')) this.comment(`INDEX ${this.q(tschema, b)}`, ix.comment, ix.id, `index ${b}`);
+        if ((f.comment ?? '') !== (ix.comment ?? '')) this.comment(`INDEX ${this.q(tschema, b)}`, ix.comment, ix.id, `index ${b}`, undefined, own.parentId);
         continue;
       }
       let sql = renderIndex(this.ct, ix, tschema, towner.name, table, undefined).join('');
@@ -1125,7 +1127,7 @@ class Planner {
           : [],
       });
       if (ix.comment) this.emit('comments', commentOn(`INDEX ${this.q(tschema, indexName(towner, ix))}`, ix.comment), { key: ix.id });
-      this.change(f ? 'alter' : 'add', 'index', ix.id, `index ${this.q(tschema, indexName(towner, ix))}`);
+      this.change(f ? 'alter' : 'add', 'index', ix.id, `index ${this.q(tschema, indexName(towner, ix))}`, own);
     }
   }
 
@@ -1376,7 +1378,7 @@ class Planner {
     if ((ft.comment ?? '') !== (tt.comment ?? '')) this.comment(`TABLE ${q}`, tt.comment, tt.id, `table ${q}`);
     for (const tc of tt.columns) {
       const fc = fcols.get(tc.id);
-      if (fc && !this.recreatedCols.has(tc.id) && (fc.comment ?? '') !== (tc.comment ?? '')) this.comment(`COLUMN ${q}.${quoteIdent(tc.name)}`, tc.comment, tc.id, `column ${q}.${tc.name}`);
+      if (fc && !this.recreatedCols.has(tc.id) && (fc.comment ?? '') !== (tc.comment ?? '')) this.comment(`COLUMN ${q}.${quoteIdent(tc.name)}`, tc.comment, tc.id, `column ${q}.${tc.name}`, undefined, tt.id);
       else if ((!fc || this.recreatedCols.has(tc.id)) && tc.comment) this.emit('comments', commentOn(`COLUMN ${q}.${quoteIdent(tc.name)}`, tc.comment), { key: tc.id });
     }
     if (fields.length) this.change('alter', 'table', tt.id, `table ${q}`, { fields });
