@@ -233,3 +233,203 @@ export function disableSearch(tableId: Id): Command {
     },
   };
 }
+
+// ------------------------------------------------------------------ options of a behaviour that is switched on
+
+/** Name overrides: a non-empty string sets the name; `''` or `null` goes back to the generated default. */
+export interface NamesPatch {
+  trigger?: string | null;
+  function?: string | null;
+  functionSchema?: string | null;
+}
+
+function patchNames(target: BehaviorNames, p: NamesPatch): void {
+  for (const k of ['trigger', 'function', 'functionSchema'] as const) {
+    if (!(k in p)) continue;
+    const v = p[k]?.trim();
+    if (v) target[k] = v;
+    else delete target[k];
+  }
+}
+
+function columnName(v: string): string {
+  const name = v.trim();
+  if (!name) throw new Error('Column name cannot be empty');
+  return name;
+}
+
+function enabled<K extends 'updatedAt' | 'softDelete' | 'audit' | 'search'>(d: TablewrightDocument, tableId: Id, key: K): NonNullable<TableBehaviors[K]> {
+  const t = table(d, tableId);
+  const b = d.schema.behaviors?.[tableId]?.[key];
+  if (!b) throw new Error(`${t.name}: switch the behaviour on first`);
+  return b as NonNullable<TableBehaviors[K]>;
+}
+
+export interface UpdatedAtPatch extends NamesPatch {
+  /** The timestamp column kept current (added to the table when missing). */
+  column?: string;
+}
+
+export function setUpdatedAtOptions(tableId: Id, patch: UpdatedAtPatch): Command {
+  return {
+    label: 'Change updated_at options',
+    run(d) {
+      const b = enabled(d, tableId, 'updatedAt');
+      if (patch.column !== undefined) {
+        b.column = columnName(patch.column);
+        ensureColumn(table(d, tableId), b.column, { type: 'timestamptz', nullable: false, default: 'now()' });
+      }
+      patchNames(b, patch);
+    },
+  };
+}
+
+export interface SoftDeletePatch extends NamesPatch {
+  column?: string;
+  interceptDelete?: boolean;
+  liveView?: boolean;
+  /** Live view name; `''` / `null` = default `<table>_live`. */
+  view?: string | null;
+  partialIndexes?: boolean;
+}
+
+export function setSoftDeleteOptions(tableId: Id, patch: SoftDeletePatch): Command {
+  return {
+    label: 'Change soft delete options',
+    run(d) {
+      const b = enabled(d, tableId, 'softDelete');
+      if (patch.column !== undefined) {
+        b.column = columnName(patch.column);
+        ensureColumn(table(d, tableId), b.column, { type: 'timestamptz', nullable: true });
+      }
+      if (patch.interceptDelete !== undefined) b.interceptDelete = patch.interceptDelete;
+      for (const k of ['liveView', 'partialIndexes'] as const) {
+        if (patch[k] === true) b[k] = true;
+        else if (patch[k] === false) delete b[k];
+      }
+      if ('view' in patch) {
+        const v = patch.view?.trim();
+        if (v) b.view = v;
+        else delete b.view;
+      }
+      patchNames(b, patch);
+    },
+  };
+}
+
+export interface AuditPatch extends NamesPatch {
+  /** Switching the mode drops a custom function name (the shared function is shared by every audited table). */
+  mode?: 'shared' | 'per-table';
+  /** Per-table history table name; `''` / `null` = default `<table>_history`. */
+  table?: string | null;
+}
+
+export function setAuditOptions(tableId: Id, patch: AuditPatch): Command {
+  return {
+    label: patch.mode === 'shared' ? 'Audit into the shared audit table' : patch.mode === 'per-table' ? 'Audit into a history table' : 'Change audit options',
+    run(d) {
+      const b = enabled(d, tableId, 'audit');
+      if (patch.mode && patch.mode !== b.mode) {
+        b.mode = patch.mode;
+        delete b.function;
+        delete b.functionSchema;
+      }
+      if ('table' in patch) {
+        const v = patch.table?.trim();
+        if (v) b.table = v;
+        else delete b.table;
+      }
+      if (b.mode === 'shared') delete b.table;
+      patchNames(b, patch);
+    },
+  };
+}
+
+export interface SearchPatch extends NamesPatch {
+  /** tsvector column (added to the table when missing). */
+  column?: string;
+  /** Source column ids (or names); at least one. Weights of columns no longer sources are dropped. */
+  sources?: string[];
+  /** Text search configuration, e.g. `simple`, `english`. */
+  config?: string;
+  /** setweight() label per source column id (or name); a missing source has no weight. */
+  weights?: Record<string, SearchWeight>;
+  /** GIN index name; `''` / `null` = default. */
+  index?: string | null;
+}
+
+export function setSearchOptions(tableId: Id, patch: SearchPatch): Command {
+  return {
+    label: 'Change search vector options',
+    run(d) {
+      const t = table(d, tableId);
+      const b = enabled(d, tableId, 'search');
+      const colId = (s: string) => {
+        const c = t.columns.find((x) => x.id === s) ?? t.columns.find((x) => x.name === s);
+        if (!c) throw new Error(`No column ${s} in ${t.name}`);
+        return c;
+      };
+      if (patch.column !== undefined) {
+        const name = columnName(patch.column);
+        if (b.sources.some((s) => t.columns.find((c) => c.id === s)?.name === name)) throw new Error('The search column cannot be its own source');
+        b.column = name;
+        ensureColumn(t, name, { type: 'tsvector', nullable: true });
+      }
+      if (patch.sources !== undefined) {
+        if (!patch.sources.length) throw new Error('Choose at least one source column');
+        b.sources = [...new Set(patch.sources.map((s) => {
+          const c = colId(s);
+          if (c.name === b.column) throw new Error('The search column cannot be its own source');
+          return c.id;
+        }))];
+      }
+      if (patch.config !== undefined) {
+        const cfg = patch.config.trim();
+        if (!cfg) throw new Error('Choose a text search configuration');
+        b.config = cfg;
+      }
+      if (patch.weights !== undefined) {
+        const w: Record<string, SearchWeight> = {};
+        for (const [k, v] of Object.entries(patch.weights)) {
+          if (!['A', 'B', 'C', 'D'].includes(v)) throw new Error(`Weight must be A, B, C or D, not ${v}`);
+          w[colId(k).id] = v;
+        }
+        b.weights = w;
+      }
+      if (b.weights) {
+        for (const k of Object.keys(b.weights)) if (!b.sources.includes(k)) delete b.weights[k];
+        if (!Object.keys(b.weights).length) delete b.weights;
+      }
+      if ('index' in patch) {
+        const v = patch.index?.trim();
+        if (v) b.index = v;
+        else delete b.index;
+      }
+      patchNames(b, patch);
+    },
+  };
+}
+
+export interface CounterPatch extends NamesPatch {
+  /** Counter column on the parent (added when missing). */
+  column?: string;
+}
+
+export function setCounterOptions(parentTableId: Id, counterId: Id, patch: CounterPatch): Command {
+  return {
+    label: 'Change counter options',
+    run(d) {
+      const parent = table(d, parentTableId);
+      const list = d.schema.behaviors?.[parentTableId]?.counters ?? [];
+      const c = list.find((x) => x.id === counterId);
+      if (!c) throw new Error(`${parent.name}: no such counter`);
+      if (patch.column !== undefined) {
+        const name = columnName(patch.column);
+        if (list.some((x) => x !== c && x.column === name)) throw new Error(`${parent.name}.${name} is already a counter`);
+        c.column = name;
+        ensureColumn(parent, name, { type: 'integer', nullable: false, default: '0' });
+      }
+      patchNames(c, patch);
+    },
+  };
+}

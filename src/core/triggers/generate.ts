@@ -539,13 +539,22 @@ export function behaviorRawId(key: string): Id {
 export function behaviorRawStatements(model: SchemaModel, opts: GenerateOptions = {}): RawStatement[] {
   const stmts = behaviorStatements(model, opts);
   const keys = new Set(stmts.map((s) => s.key));
+  // A verbatim CREATE FUNCTION of the same name (kept because other verbatim triggers still call it) goes first, so
+  // the behaviour's CREATE OR REPLACE comes after it instead of making the plain CREATE fail.
+  const verbatimFns = new Map<string, Id[]>();
+  for (const r of Object.values(model.raw)) {
+    if (r.defines?.kind !== 'function') continue;
+    const k = `${r.defines.schema ?? 'public'}.${r.defines.name}`;
+    verbatimFns.set(k, [...(verbatimFns.get(k) ?? []), r.id]);
+  }
   return stmts.map((s, i) => {
+    const same = s.kind === 'function' && s.defines ? verbatimFns.get(`${s.defines.schema ?? 'public'}.${s.defines.name}`) ?? [] : [];
     const r: RawStatement = {
       id: behaviorRawId(s.key),
       sql: s.sql,
       nodeType: s.nodeType,
       label: s.label,
-      deps: [...new Set(s.deps.map((d) => (keys.has(d) ? behaviorRawId(d) : d)))],
+      deps: [...new Set([...s.deps.map((d) => (keys.has(d) ? behaviorRawId(d) : d)), ...same])],
       phase: 'main',
       seq: model.nextSeq + i,
     };

@@ -12,6 +12,7 @@ export {
   type TriggerSqlResult,
   type TriggerStatement,
 } from './generate';
-export { recognizeBehaviors, rawStatementsByTable, type RecognizedBehavior } from './recognize';
+export { recognizeBehaviors, recognizeTriggerMatches, rawStatementsByTable, type RecognizedBehavior, type TriggerMatch } from './recognize';
+export { convertTriggerToBehavior, functionStillUsed, triggerCalls, type BehaviorConversion } from './convert';
 export * from './commands';
 export { fitIdent, DEFAULT_NAMES } from './names';

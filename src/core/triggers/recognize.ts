@@ -271,12 +271,22 @@ function matchSearch(model: SchemaModel, tr: Trig): TableBehaviors['search'] | u
   return regenerates(model, t.id, { search: b }, tr) ? b : undefined;
 }
 
-/**
- * Turn matching verbatim triggers (and their functions, when nothing else uses them) into behaviours. Returns a new
- * model (the argument is not modified) and what was recognised.
- */
-export function recognizeBehaviors(input: SchemaModel): { model: SchemaModel; recognized: RecognizedBehavior[] } {
-  const model = structuredClone(input);
+/** One verbatim trigger that matches a behaviour: what to switch on, and on which table. */
+export interface TriggerMatch {
+  /** The table that owns the behaviour (for a counter: the parent; the trigger is on the child). */
+  tableId: Id;
+  behavior: BehaviorKind;
+  /** The behaviour to switch on (exactly one key; `counters` has one element). */
+  behaviors: TableBehaviors;
+  /** The verbatim CREATE TRIGGER. */
+  triggerRawId: Id;
+  /** The verbatim CREATE FUNCTION it calls. */
+  functionRawId: Id;
+  /** Table the trigger is on. */
+  triggerTableId: Id;
+}
+
+function collect(model: SchemaModel): { fns: Map<string, Fn>; trigs: Trig[]; usesOf: Map<Id, RawStatement[]> } {
   const fns = new Map<string, Fn>();
   const ambiguous = new Set<string>();
   for (const r of Object.values(model.raw)) {
@@ -306,54 +316,79 @@ export function recognizeBehaviors(input: SchemaModel): { model: SchemaModel; re
     const table = r.target ? model.tables[r.target] : undefined;
     if (fn && table && !node.isconstraint) trigs.push({ raw: r, table, name: node.trigname ?? '', node, fn });
   }
+  return { fns, trigs, usesOf };
+}
+
+/** The behaviour one verbatim trigger (with its function) amounts to, if any. Does not modify the model. */
+function matchTrigger(model: SchemaModel, tr: Trig): TriggerMatch | undefined {
+  const base = { triggerRawId: tr.raw.id, functionRawId: tr.fn.raw.id, triggerTableId: tr.table.id };
+  const ua = matchUpdatedAt(model, tr);
+  if (ua) return { tableId: tr.table.id, behavior: 'updatedAt', behaviors: { updatedAt: ua }, ...base };
+  const sd = matchSoftDelete(model, tr);
+  if (sd) {
+    // A view of the live rows already in the model (e.g. our own `<table>_live`, pasted back) is the live view.
+    const schema = schemaOf(model, tr.table);
+    const vname = fitIdent(DEFAULT_NAMES.liveView(tr.table.name));
+    const view = Object.values(model.views).find((v) => v.name === vname && schemaOf(model, { schemaId: v.schemaId } as Table) === schema);
+    const cond = new RegExp(String.raw`\bFROM\s+(?:${IDENT}\s*\.\s*)?${IDENT}\s+WHERE\s+\(?\s*(?:${IDENT}\s*\.\s*)?${IDENT}\s+IS\s+NULL\s*\)?\s*$`, 'i').exec(view?.query ?? '');
+    if (view && !view.materialized && cond && ident(cond[2]!) === tr.table.name && ident(cond[4]!) === sd.column) sd.liveView = true;
+    return { tableId: tr.table.id, behavior: 'softDelete', behaviors: { softDelete: sd }, ...base };
+  }
+  const au = matchAudit(model, tr);
+  if (au) return { tableId: tr.table.id, behavior: 'audit', behaviors: { audit: au }, ...base };
+  const se = matchSearch(model, tr);
+  if (se) return { tableId: tr.table.id, behavior: 'search', behaviors: { search: se }, ...base };
+  const co = matchCounter(model, tr);
+  if (co) return { tableId: co.parentId, behavior: 'counter', behaviors: { counters: [co.counter] }, ...base };
+  return undefined;
+}
+
+/**
+ * Every verbatim trigger that matches a behaviour (optionally only the triggers on `onTableId`), without changing
+ * anything: the inspector offers each as a one-click conversion (see convertTriggerToBehavior in ./convert).
+ */
+export function recognizeTriggerMatches(model: SchemaModel, onTableId?: Id): TriggerMatch[] {
+  const { trigs } = collect(model);
+  const out: TriggerMatch[] = [];
+  for (const tr of trigs) {
+    if (onTableId !== undefined && tr.table.id !== onTableId) continue;
+    const m = matchTrigger(model, tr);
+    if (m) out.push(m);
+  }
+  return out;
+}
+
+/**
+ * Turn matching verbatim triggers (and their functions, when nothing else uses them) into behaviours. Returns a new
+ * model (the argument is not modified) and what was recognised.
+ */
+export function recognizeBehaviors(input: SchemaModel): { model: SchemaModel; recognized: RecognizedBehavior[] } {
+  const model = structuredClone(input);
+  const { fns, trigs, usesOf } = collect(model);
 
   const recognized: RecognizedBehavior[] = [];
   const done = new Set<Id>();
-  const record = (tableId: Id, behavior: BehaviorKind, tr: Trig, apply: (b: TableBehaviors) => boolean) => {
+  for (const tr of trigs) {
+    const m = matchTrigger(model, tr);
+    if (!m) continue;
     model.behaviors ??= {};
-    const b = (model.behaviors[tableId] ??= {});
-    if (!apply(b)) {
-      if (!Object.keys(b).length) delete model.behaviors[tableId];
-      return;
+    const b = (model.behaviors[m.tableId] ??= {});
+    let ok: boolean;
+    if (m.behaviors.counters) {
+      const c = m.behaviors.counters[0]!;
+      ok = !b.counters?.some((x) => x.column === c.column);
+      if (ok) (b.counters ??= []).push(c);
+    } else {
+      const key = Object.keys(m.behaviors)[0] as 'updatedAt' | 'softDelete' | 'audit' | 'search';
+      ok = !b[key];
+      if (ok) Object.assign(b, m.behaviors);
+    }
+    if (!ok) {
+      if (!Object.keys(b).length) delete model.behaviors[m.tableId];
+      continue;
     }
     done.add(tr.raw.id);
-    recognized.push({ tableId, behavior, rawIds: [tr.raw.id] });
-  };
-  for (const tr of trigs) {
-    const ua = matchUpdatedAt(model, tr);
-    if (ua) {
-      record(tr.table.id, 'updatedAt', tr, (b) => !b.updatedAt && !!(b.updatedAt = ua));
-      continue;
-    }
-    const sd = matchSoftDelete(model, tr);
-    if (sd) {
-      // A view of the live rows already in the model (e.g. our own `<table>_live`, pasted back) is the live view.
-      const schema = schemaOf(model, tr.table);
-      const vname = fitIdent(DEFAULT_NAMES.liveView(tr.table.name));
-      const view = Object.values(model.views).find((v) => v.name === vname && schemaOf(model, { schemaId: v.schemaId } as Table) === schema);
-      const cond = new RegExp(String.raw`\bFROM\s+(?:${IDENT}\s*\.\s*)?${IDENT}\s+WHERE\s+\(?\s*(?:${IDENT}\s*\.\s*)?${IDENT}\s+IS\s+NULL\s*\)?\s*$`, 'i').exec(view?.query ?? '');
-      if (view && !view.materialized && cond && ident(cond[2]!) === tr.table.name && ident(cond[4]!) === sd.column) sd.liveView = true;
-      record(tr.table.id, 'softDelete', tr, (b) => !b.softDelete && !!(b.softDelete = sd));
-      continue;
-    }
-    const au = matchAudit(model, tr);
-    if (au) {
-      record(tr.table.id, 'audit', tr, (b) => !b.audit && !!(b.audit = au));
-      continue;
-    }
-    const se = matchSearch(model, tr);
-    if (se) {
-      record(tr.table.id, 'search', tr, (b) => !b.search && !!(b.search = se));
-      continue;
-    }
-    const co = matchCounter(model, tr);
-    if (co) {
-      record(co.parentId, 'counter', tr, (b) => {
-        if (b.counters?.some((c) => c.column === co.counter.column)) return false;
-        (b.counters ??= []).push(co.counter);
-        return true;
-      });
-    }
+    recognized.push({ tableId: m.tableId, behavior: m.behavior, rawIds: [tr.raw.id] });
   }
   if (model.behaviors && !Object.keys(model.behaviors).length) delete model.behaviors;
 
