@@ -17,6 +17,7 @@ import { emptyLintConfig, type LintConfig, type LintSuppression } from './config
 import { createHelpers, type LintHelpers } from './helpers/index';
 import { allRules } from './rules/index';
 import type { Finding, Rule, RuleContext, Severity, TableRole } from './types';
+import { withSeverity } from './lazy';
 
 export interface SuppressedFinding {
   finding: Finding;
@@ -93,8 +94,8 @@ function finish(raw: Finding[], config: LintConfig, failures: LintResult['failur
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f0 of raw) {
     const sev = config.rules[f0.rule]?.severity;
-    const f = sev && sev !== f0.severity ? { ...f0, severity: sev } : f0;
-    const s = config.suppressions.find((x) => suppressionMatches(x, f));
+    const f = sev && sev !== f0.severity ? withSeverity(f0, sev) : f0;
+    const s = config.suppressions.length ? config.suppressions.find((x) => suppressionMatches(x, f)) : undefined;
     if (s) suppressed.push({ finding: f, suppression: s });
     else {
       findings.push(f);
@@ -183,6 +184,14 @@ export function createLinter(rules: Rule[] = allRules): Linter {
   let lastParts: { views?: unknown; types?: unknown; schemas?: unknown; raw?: unknown; behaviors?: unknown; roles?: string; enabled?: string } = {};
   let lastModel: SchemaModel | undefined;
   let lastGlobalFindings: Finding[] | undefined;
+  // One context for the linter's lifetime, pointed at the latest model: lazy fixes of findings kept for unchanged
+  // tables are then built against the model of the latest check (see lazy.ts).
+  let liveConfig: LintConfig = emptyLintConfig();
+  const ctx: RuleContext = {
+    model: undefined as unknown as SchemaModel,
+    helpers: undefined as unknown as LintHelpers,
+    role: (t: Table): TableRole => liveConfig.roles[t.id] ?? ctx.helpers.inferRole(t),
+  };
 
   return {
     reset() {
@@ -195,7 +204,9 @@ export function createLinter(rules: Rule[] = allRules): Linter {
     check(model, config = emptyLintConfig(), opts = {}) {
       const t0 = performance.now();
       const helpers = createHelpers(model);
-      const ctx = makeContext(model, helpers, config);
+      ctx.model = model;
+      ctx.helpers = helpers;
+      liveConfig = config;
       const active = enabledRules(rules, config);
       const failures: LintResult['failures'] = [];
       const tables = orderedTables(model);

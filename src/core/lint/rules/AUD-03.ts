@@ -20,7 +20,7 @@ export const rule: Rule = {
         out.push(
           finding(rule, ctx, t, c, `${t.name}.${c.name} is not maintained by a trigger; add a BEFORE UPDATE trigger that sets it to now().`,
             'Unless a trigger sets it, updated_at only changes when every writer remembers to set it: bulk UPDATEs, psql sessions and other services forget, and the column then lies. (If your ORM maintains it and nothing else writes, switch this rule off.)',
-            { fix: { label: `Keep ${c.name} current with a trigger`, sql: updatedAtSql(ctx.model, t, c.name, false), command: enableUpdatedAt(t.id, { column: c.name }) } }),
+            { fix: () => ({ label: `Keep ${c.name} current with a trigger`, sql: updatedAtSql(ctx.model, t, c.name, false), command: enableUpdatedAt(t.id, { column: c.name }) }) }),
         );
       }
       return out;

@@ -61,7 +61,7 @@ export const rule: Rule = {
       out.push(
         finding(rule, ctx, t, c, `${t.name}.${c.name} records who acted but has no foreign key${target ? ` to ${target.table.name}` : ''}.`,
           'Without a foreign key the actor id can point at nobody (a typo, a deleted user), and audits that rely on it become guesswork.',
-          { fix: target ? fkFix(ctx, t, c, target) : undefined }),
+          { fix: target ? ((to) => () => fkFix(ctx, t, c, to))(target) : undefined }),
       );
     }
     return out;

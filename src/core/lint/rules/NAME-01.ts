@@ -89,7 +89,7 @@ export const rule: Rule = {
         const quoted = /[A-Z]/.test(name);
         out.push(
           finding(rule, ctx, t, col, `${what} ${name} ${quoted && c === 'snake' ? 'has upper-case letters and must always be quoted' : `does not follow the ${c.replace('_', ' ')} convention`}; rename it to ${to}.`, WHY, {
-            fix: fix(to),
+            fix: () => fix(to),
             extra,
           }),
         );

@@ -22,12 +22,12 @@ export const rule: Rule = {
     const why = 'Reserved keywords can only be used as names when double-quoted, in every statement, by every tool and ORM; a forgotten quote is a syntax error or, for `user`, silently the current role name.';
     if (isReservedWord(t.name)) {
       const to = TABLE_NAMES[t.name.toLowerCase()] ?? `app_${t.name.toLowerCase()}`;
-      out.push(finding(rule, ctx, t, undefined, `Table ${t.name} is a reserved word in PostgreSQL; rename it (e.g. ${to}).`, why, { fix: renameTableFix(ctx, t, to) }));
+      out.push(finding(rule, ctx, t, undefined, `Table ${t.name} is a reserved word in PostgreSQL; rename it (e.g. ${to}).`, why, { fix: () => renameTableFix(ctx, t, to) }));
     }
     for (const c of t.columns) {
       if (c.inherited || !isReservedWord(c.name)) continue;
       const to = COLUMN_NAMES[c.name.toLowerCase()] ?? `${c.name.toLowerCase()}_value`;
-      out.push(finding(rule, ctx, t, c, `Column ${t.name}.${c.name} is a reserved word in PostgreSQL; rename it (e.g. ${to}).`, why, { fix: renameColumnFix(ctx, t, c, to) }));
+      out.push(finding(rule, ctx, t, c, `Column ${t.name}.${c.name} is a reserved word in PostgreSQL; rename it (e.g. ${to}).`, why, { fix: () => renameColumnFix(ctx, t, c, to) }));
     }
     return out;
   },

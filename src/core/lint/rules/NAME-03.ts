@@ -27,7 +27,7 @@ export const rule: Rule = {
       const p = problem(name);
       if (!p) return;
       const to = toSnakeCase(name);
-      out.push(finding(rule, ctx, t, col, `${what} "${name}" ${p}; rename it to ${to}.`, why, { fix: fix(to), extra }));
+      out.push(finding(rule, ctx, t, col, `${what} "${name}" ${p}; rename it to ${to}.`, why, { fix: () => fix(to), extra }));
     };
     check(t.name, 'Table', (to) => renameTableFix(ctx, t, to));
     for (const c of t.columns) if (!c.inherited) check(c.name, 'Column', (to) => renameColumnFix(ctx, t, c, to), c);

@@ -19,7 +19,7 @@ export const rule: Rule = {
     const check = (name: string, what: string, fix: (to: string) => QuickFix | undefined, col?: (typeof t.columns)[number], extra?: Record<string, string>) => {
       if (!long(name)) return;
       const to = fitName(name);
-      out.push(finding(rule, ctx, t, col, `${what} name ${name} is ${utf8Length(name)} bytes, over PostgreSQL's 63-byte limit; shorten it.`, why, { fix: fix(to), extra }));
+      out.push(finding(rule, ctx, t, col, `${what} name ${name} is ${utf8Length(name)} bytes, over PostgreSQL's 63-byte limit; shorten it.`, why, { fix: () => fix(to), extra }));
     };
     check(t.name, 'Table', (to) => renameTableFix(ctx, t, to));
     for (const c of t.columns) if (!c.inherited) check(c.name, 'Column', (to) => renameColumnFix(ctx, t, c, to), c);
@@ -31,7 +31,7 @@ export const rule: Rule = {
           out.push(
             finding(rule, ctx, t, undefined, `The generated index name ${gen} is over 63 bytes and will be shortened by PostgreSQL; give the index an explicit name.`, why, {
               severity: 'warning',
-              fix: renameIndexFix(ctx, t, ix, fitName(gen)),
+              fix: () => renameIndexFix(ctx, t, ix, fitName(gen)),
               extra: { indexId: ix.id },
             }),
           );
@@ -45,7 +45,7 @@ export const rule: Rule = {
           out.push(
             finding(rule, ctx, t, undefined, `The generated constraint name ${gen} is over 63 bytes and will be shortened by PostgreSQL; give the constraint an explicit name.`, why, {
               severity: 'warning',
-              fix: renameConstraintFix(ctx, t, k, fitName(gen)),
+              fix: () => renameConstraintFix(ctx, t, k, fitName(gen)),
               extra: { constraintId: k.id },
             }),
           );

@@ -49,7 +49,7 @@ export const rule: Rule = {
       out.push(
         finding(rule, ctx, t, undefined, `Table ${t.name} is ${k} while most table names are ${major}; rename it to ${to}.`,
           'A consistent convention lets people and code generators guess table names (is it user or users?) and keeps ORM mappings uniform.',
-          { fix: renameTableFix(ctx, t, to) }),
+          { fix: () => renameTableFix(ctx, t, to) }),
       );
     }
     return out;

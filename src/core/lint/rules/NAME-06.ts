@@ -33,7 +33,7 @@ export const rule: Rule = {
         out.push(
           finding(rule, ctx, t, c, `${t.name}.${c.name} references ${targetName}(${refCol}) but is not named like a reference; rename it to ${to}.`,
             'A reference column named like a plain attribute (customer) reads as if it held the customer itself; `customer_id` tells readers and ORMs that it holds a key, and leaves `customer` free for the joined object.',
-            { fix: renameColumnFix(ctx, t, c, to) }),
+            { fix: () => renameColumnFix(ctx, t, c, to) }),
         );
         continue;
       }
@@ -45,7 +45,7 @@ export const rule: Rule = {
       out.push(
         finding(rule, ctx, t, c, `${t.name}.${c.name} references ${target.name}, but its name points at table ${named[0]!.name}; rename it (e.g. ${to}).`,
           'Readers, ORMs and inference tools resolve `<x>_id` to table <x>. When it actually references another table, joins get written against the wrong table.',
-          { fix: renameColumnFix(ctx, t, c, to) }),
+          { fix: () => renameColumnFix(ctx, t, c, to) }),
       );
     }
     return out;

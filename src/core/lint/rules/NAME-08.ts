@@ -48,7 +48,7 @@ export const rule: Rule = {
       out.push(
         finding(rule, ctx, r.t, r.c, `${r.t.name}.${r.c.name} is the primary key, but most tables call theirs ${major === 'id' ? 'id' : '<table>_id'}; rename it to ${to}.`,
           'One key-naming style lets people and tools write joins without looking up each table, and keeps generated code uniform.',
-          { fix: renameColumnFix(ctx, r.t, r.c, to) }),
+          { fix: () => renameColumnFix(ctx, r.t, r.c, to) }),
       );
     }
     return out;

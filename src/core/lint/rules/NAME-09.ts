@@ -24,7 +24,7 @@ export const rule: Rule = {
     for (const ix of t.indexes) {
       if (!ix.name || follows(ix.name, t.name, ['idx', 'key', 'index', 'uidx', 'uniq', 'gin', 'gist', 'brin', 'trgm'])) continue;
       const to = defaultIndexName(t, ix);
-      out.push(finding(rule, ctx, t, undefined, `Index ${ix.name} does not follow the <table>_<columns>_idx scheme; rename it to ${to}.`, why, { fix: renameIndexFix(ctx, t, ix, to), extra: { indexId: ix.id } }));
+      out.push(finding(rule, ctx, t, undefined, `Index ${ix.name} does not follow the <table>_<columns>_idx scheme; rename it to ${to}.`, why, { fix: () => renameIndexFix(ctx, t, ix, to), extra: { indexId: ix.id } }));
     }
     for (const k of t.constraints) {
       if (!k.name) continue;
@@ -33,7 +33,7 @@ export const rule: Rule = {
       const to = defaultConstraintName(t, k);
       out.push(
         finding(rule, ctx, t, undefined, `Constraint ${k.name} does not follow the <table>_<columns>_${SUFFIX[k.kind]} scheme; rename it to ${to}.`, why, {
-          fix: renameConstraintFix(ctx, t, k, to),
+          fix: () => renameConstraintFix(ctx, t, k, to),
           extra: { constraintId: k.id },
         }),
       );

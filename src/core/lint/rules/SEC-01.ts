@@ -37,7 +37,7 @@ export const rule: Rule = {
       out.push(
         finding(rule, ctx, t, c, `${t.name}.${c.name} looks like a plaintext ${d.term.replace(/_/g, ' ')}; store a hash or digest (${to}) instead.`,
           'Readable secrets leak through every backup, replica, log, analytics export and SQL console. Store a slow hash (argon2id, bcrypt) for passwords and a digest for tokens and API keys, computed in the application so the plaintext never reaches the database.',
-          { fix: renameColumnFix(ctx, t, c, to, comment) }),
+          { fix: () => renameColumnFix(ctx, t, c, to, comment) }),
       );
     }
     return out;

@@ -23,7 +23,7 @@ export const rule: Rule = {
         out.push(
           finding(rule, ctx, t, c, `${t.name}.${c.name} is ${c.type}, the size of an ${info.args[0] === 32 ? 'MD5' : 'SHA-1'} hex digest; use text and a slow password hash (argon2id, bcrypt).`,
             'MD5 and SHA-1 are fast hashes: a GPU tests billions of guesses per second, so leaked hashes of real passwords fall quickly. Password hashes need a slow, salted algorithm whose output (with parameters) does not fit a fixed 32/40-character column.',
-            { fix: retypeFix(ctx, t, c, 'text', { label: `Change ${c.name} to text`, keepChecks: true }) }),
+            { fix: () => retypeFix(ctx, t, c, 'text', { label: `Change ${c.name} to text`, keepChecks: true }) }),
         );
       }
     }

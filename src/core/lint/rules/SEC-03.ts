@@ -26,7 +26,7 @@ export const rule: Rule = {
           out.push(
             finding(rule, ctx, t, c, `${t.name}.${c.name} stores a card verification code; drop the column.`,
               'PCI DSS forbids storing card verification codes (CVV/CVC) after authorization, encrypted or not. Holding them puts the whole system in scope for the strictest audits and is a breach waiting to happen.',
-              { severity: 'error', fix: removeColumnFix(ctx, t, c) }),
+              { severity: 'error', fix: () => removeColumnFix(ctx, t, c) }),
           );
         } else {
           out.push(

@@ -68,7 +68,7 @@ export const rule: Rule = {
       out.push(
         finding(rule, ctx, t, colsBiz[0], `${t.name}: (${keyCols.join(', ')}) is unique across all tenants; include ${tenant.name} in the key.`,
           'A global unique key on tenant data makes one tenant\'s value block another tenant (two companies cannot both have project "website"), and the resulting error tells a user that the value exists elsewhere, leaking information across tenants.',
-          { fix: k.exprs.length && k.source !== 'index' ? undefined : scopedFix(ctx, t, k.id, k.source, k.columns, tenant), extra: k.source === 'index' ? { indexId: k.id } : { constraintId: k.id } }),
+          { fix: k.exprs.length && k.source !== 'index' ? undefined : () => scopedFix(ctx, t, k.id, k.source, k.columns, tenant), extra: k.source === 'index' ? { indexId: k.id } : { constraintId: k.id } }),
       );
     }
     return out;

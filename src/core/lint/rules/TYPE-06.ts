@@ -22,7 +22,7 @@ export const rule: Rule = {
         out.push(
           finding(rule, ctx, t, c, `${t.name}.${c.name} is varchar(${n}): PostgreSQL rejects a length below 1.`, 'The CREATE TABLE fails: varchar needs a length of at least 1. Use text.', {
             severity: 'error',
-            fix: retypeFix(ctx, t, c, info.array ? 'text[]' : 'text'),
+            fix: () => retypeFix(ctx, t, c, info.array ? 'text[]' : 'text'),
           }),
         );
         continue;

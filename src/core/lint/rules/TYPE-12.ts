@@ -2,7 +2,7 @@ import type { Column, EnumType, RawStatement, Table } from '../../model/types';
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
 import { plural, rawTokens } from '../helpers/names';
 import { newId } from '../../util/ids';
-import { colInfo, editTable, finding, fitName, memoByTable, mentions, qi, qt, quoteLiteral, schemaOf, uniqueIn } from './support.type-name-aud-sec';
+import { colInfo, editTable, finding, fitName, mentions, qi, qt, quoteLiteral, schemaOf, uniqueIn } from './support.type-name-aud-sec';
 
 const BUSINESS = new Set(['status', 'category', 'plan', 'role', 'country', 'type', 'source', 'channel']);
 const CODE_OWNED: string[][] = [
@@ -241,17 +241,10 @@ export const rule: Rule = {
   group: 'TYPE',
   defaultSeverity: 'info',
   scope: 'column',
-  /** The lookup-table fix lists every column that uses the enum, in any table. Cheap: findings are reused per table while the fix plan is the same object. */
-  incremental: false,
   description: 'An enum type for a set of values the business will change: adding is awkward, removing or renaming a value is not possible without rewriting. Use a lookup table (business data) or text + CHECK (small code-owned sets).',
-  checkTable: memoByTable(check, (t, ctx) => {
-    const deps: unknown[] = [ctx.model.types, ctx.model.schemas, ctx.model.views];
-    for (const c of t.columns) {
-      const info = colInfo(ctx, c);
-      if (info.family === 'enum' && info.userType?.kind === 'enum' && !info.array) deps.push(lookupPlan(ctx, t, info.userType));
-    }
-    return deps;
-  }),
+  // The lookup-table fix lists every column that uses the enum, in any table: it is built when read, against the
+  // latest model (../lazy.ts), so the finding itself depends on the column and the model's types alone.
+  checkTable: check,
 };
 
 function check(t: Table, ctx: RuleContext): Finding[] {
@@ -265,7 +258,7 @@ function check(t: Table, ctx: RuleContext): Finding[] {
       if (labels.length <= 7 && codeOwned(labels, names)) continue;
       const business = [...rawTokens(c.name), ...rawTokens(e.name)].some((x) => BUSINESS.has(x));
       const warn = labels.length > 7 || business;
-      const fix = info.array ? undefined : warn ? lookupFix(ctx, t, e) : checkFix(ctx, t, c, e);
+      const fix = info.array ? undefined : warn ? () => lookupFix(ctx, t, e) : () => checkFix(ctx, t, c, e);
       out.push(
         finding(rule, ctx, t, c, warn
           ? `${t.name}.${c.name} uses enum ${e.name} (${labels.length} values) for business-owned data; use a lookup table.`

@@ -39,7 +39,7 @@ export const rule: Rule = {
       out.push(
         finding(rule, ctx, t, c, `${t.name}.${c.name} is nullable, but ${reason}; make it NOT NULL.`,
           'Nullable columns that are always meant to hold a value let incomplete rows in, and every query then has to handle NULL (three-valued logic: NULL = x is neither true nor false). For existing data, backfill first and add the constraint in steps.',
-          { severity: optional ? 'info' : undefined, fix: setNotNullFix(ctx, t, c, setDefault) }),
+          { severity: optional ? 'info' : undefined, fix: () => setNotNullFix(ctx, t, c, setDefault) }),
       );
     }
     return out;

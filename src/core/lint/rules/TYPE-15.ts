@@ -40,13 +40,13 @@ export const rule: Rule = {
         if (t.constraints.some((k) => k.kind === 'foreign' && k.columns.includes(c.id))) continue;
         if (checksOn(ctx, t, c).length) continue;
         const expr = `${q} >= 0`;
-        out.push(finding(rule, ctx, t, c, `${t.name}.${c.name} has no CHECK; add CHECK (${expr}).`, why, { fix: addCheckFix(ctx, t, checkName(t, c.name), expr) }));
+        out.push(finding(rule, ctx, t, c, `${t.name}.${c.name} has no CHECK; add CHECK (${expr}).`, why, { fix: () => addCheckFix(ctx, t, checkName(t, c.name), expr) }));
         continue;
       }
       if (numeric(c) && (last === 'percent' || last === 'pct' || last === 'percentage' || (tk.length === 1 && last === 'rate'))) {
         if (checksOn(ctx, t, c).length) continue;
         const expr = last === 'rate' ? `${q} >= 0` : `${q} BETWEEN 0 AND 100`;
-        out.push(finding(rule, ctx, t, c, `${t.name}.${c.name} has no range CHECK; add CHECK (${expr}).`, why, { fix: addCheckFix(ctx, t, checkName(t, c.name), expr) }));
+        out.push(finding(rule, ctx, t, c, `${t.name}.${c.name} has no range CHECK; add CHECK (${expr}).`, why, { fix: () => addCheckFix(ctx, t, checkName(t, c.name), expr) }));
         continue;
       }
       const lower = c.name;
@@ -61,14 +61,14 @@ export const rule: Rule = {
         const expr = `${qi(end.name)} > ${q}`;
         out.push(
           finding(rule, ctx, t, end, `${t.name}.${end.name} can be before ${c.name}; add CHECK (${expr}).`, why, {
-            fix: addCheckFix(ctx, t, checkName(t, `${c.name}_${end.name}`), expr),
+            fix: () => addCheckFix(ctx, t, checkName(t, `${c.name}_${end.name}`), expr),
           }),
         );
         break;
       }
       if (tk.length === 1 && last === 'email' && colInfo(ctx, c).family === 'string' && !colInfo(ctx, c).domain && !checksOn(ctx, t, c).length) {
         const expr = `${q} ~* '^[^@[:space:]]+@[^@[:space:]]+$'`;
-        out.push(finding(rule, ctx, t, c, `${t.name}.${c.name} has no format CHECK.`, why, { fix: addCheckFix(ctx, t, checkName(t, c.name), expr, 'Add a minimal e-mail format CHECK') }));
+        out.push(finding(rule, ctx, t, c, `${t.name}.${c.name} has no format CHECK.`, why, { fix: () => addCheckFix(ctx, t, checkName(t, c.name), expr, 'Add a minimal e-mail format CHECK') }));
       }
     }
     return out;

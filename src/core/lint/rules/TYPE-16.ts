@@ -18,7 +18,7 @@ export const rule: Rule = {
       out.push(
         finding(rule, ctx, t, c, `${t.name}.${c.name} defaults to the string ${c.default.trim()}, not to NULL; drop the default.`,
           "'NULL' in quotes is a four-letter string. Rows inserted without a value get that text, which IS NULL does not find and which looks like a missing value everywhere it is displayed.",
-          { fix: dropDefaultFix(ctx, t, c) }),
+          { fix: () => dropDefaultFix(ctx, t, c) }),
       );
     }
     return out;

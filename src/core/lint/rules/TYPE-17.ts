@@ -25,7 +25,7 @@ export const rule: Rule = {
         out.push(
           finding(rule, ctx, t, c, `${t.name}.${c.name} is NOT NULL DEFAULT ''; drop the default so a missing ${c.name} is an error.`,
             "NOT NULL is there to force a value; DEFAULT '' supplies a meaningless one, so rows without a name or e-mail are accepted and look filled in.",
-            { fix: dropDefaultFix(ctx, t, c) }),
+            { fix: () => dropDefaultFix(ctx, t, c) }),
         );
         continue;
       }
@@ -34,7 +34,7 @@ export const rule: Rule = {
         out.push(
           finding(rule, ctx, t, c, `${t.name}.${c.name} defaults to 0, which references nothing; drop the default (make the column nullable if the reference is optional).`,
             'Id 0 does not exist: with a foreign key every insert that relies on the default fails, without one the row points at nothing. An optional reference is NULL.',
-            { fix: dropDefaultFix(ctx, t, c) }),
+            { fix: () => dropDefaultFix(ctx, t, c) }),
         );
       }
     }

@@ -70,14 +70,14 @@ export const rule: Rule = {
   checkTable(t, ctx) {
     const out: Finding[] = [];
     const role = ctx.role(t);
-    const payloads = [];
+    const payloads: Column[] = [];
     for (const c of t.columns) {
       const i = colInfo(ctx, c);
       const tk = toks(c.name);
       if (tk.some((x) => SMALL.has(x))) continue;
       if (i.family === 'bytea' && !i.array) {
         if (tk.some((x) => FILEY.has(x))) {
-          out.push(finding(rule, ctx, t, c, `${t.name}.${c.name} stores a file in the row; move it to a side table or object storage.`, WHY_IN, { fix: sideTableFix(ctx, t, [c]) }));
+          out.push(finding(rule, ctx, t, c, `${t.name}.${c.name} stores a file in the row; move it to a side table or object storage.`, WHY_IN, { fix: () => sideTableFix(ctx, t, [c]) }));
           continue;
         }
         payloads.push(c);
@@ -93,7 +93,7 @@ export const rule: Rule = {
     if (role === 'entity' && payloads.length > 1) {
       out.push(
         finding(rule, ctx, t, undefined, `${t.name} holds ${payloads.length} large payload columns (${payloads.map((c) => c.name).join(', ')}); move them to a 1:1 side table.`, WHY_IN, {
-          fix: sideTableFix(ctx, t, payloads),
+          fix: () => sideTableFix(ctx, t, payloads),
         }),
       );
     }

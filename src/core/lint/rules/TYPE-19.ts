@@ -32,7 +32,7 @@ export const rule: Rule = {
         out.push(
           finding(rule, ctx, t, c, `${t.name}.${c.name} is ${c.type}; store the name as text (or oid).`,
             'reg* types store internal OIDs that pg_upgrade cannot carry over, so tables using them block major-version upgrades; the OIDs also change on dump and restore.',
-            { fix: retypeFix(ctx, t, c, 'text', { using: `${qi(c.name)}::text` }) }),
+            { fix: () => retypeFix(ctx, t, c, 'text', { using: `${qi(c.name)}::text` }) }),
         );
       }
       return out;

@@ -9,6 +9,7 @@ import { newId } from '../../util/ids';
 import { foreignKeys, primaryKey, schemaName, singular } from '../../model/query';
 import { quoteIdent, quoteLiteral, utf8Length } from '../../sql/ident';
 import type { Finding, ObjectRef, QuickFix, RuleContext, Severity } from '../types';
+import { attachFix, type FixSource } from '../lazy';
 
 // ------------------------------------------------------------------ memo (tables are immutable states)
 
@@ -49,11 +50,13 @@ export function colRef(ctx: RuleContext, t: Table, c: Column, extra: Partial<Obj
   return ref(ctx, t, { columnId: c.id, column: c.name, ...extra });
 }
 
-export function finding(rule: string, severity: Severity, object: ObjectRef, message: string, why: string, fix?: QuickFix): Finding {
+/** `fix`: the fix, or a function that builds it when it is read (pass `ctx` then, see ../lazy.ts). */
+export function finding(rule: string, severity: Severity, object: ObjectRef, message: string, why: string, fix?: FixSource, ctx?: RuleContext): Finding {
   const f: Finding = { rule, severity, object, message, why };
-  if (fix) f.fix = fix;
-  return f;
+  return attachFix(f, ctx ?? ONCE, fix);
 }
+/** A context whose model never changes: a lazy fix without a context is built once. */
+const ONCE = { model: undefined } as unknown as RuleContext;
 
 /** One undoable step made of several commands. */
 export function compose(label: string, cmds: Command[]): Command {

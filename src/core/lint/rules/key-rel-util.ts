@@ -6,6 +6,7 @@ import { uniqueName } from '../../model/query';
 import { quoteIdent } from '../../sql/ident';
 import { newId } from '../../util/ids';
 import type { Finding, ObjectRef, QuickFix, RuleContext, Severity } from '../types';
+import { attachFix, type FixSource } from '../lazy';
 
 export function tref(ctx: RuleContext, t: Table, extra: Partial<ObjectRef> = {}): ObjectRef {
   return { schema: ctx.helpers.schemaName(t), table: t.name, tableId: t.id, ...extra };
@@ -14,11 +15,13 @@ export function cref(ctx: RuleContext, t: Table, c: Column, extra: Partial<Objec
   return tref(ctx, t, { columnId: c.id, column: c.name, ...extra });
 }
 
-export function mk(rule: string, severity: Severity, object: ObjectRef, message: string, why: string, fix?: QuickFix): Finding {
+/** `fix`: the fix, or a function that builds it when it is read (pass `ctx` then, see ../lazy.ts). */
+export function mk(rule: string, severity: Severity, object: ObjectRef, message: string, why: string, fix?: FixSource, ctx?: RuleContext): Finding {
   const f: Finding = { rule, severity, object, message, why };
-  if (fix) f.fix = fix;
-  return f;
+  return attachFix(f, ctx ?? ONCE, fix);
 }
+/** A context whose model never changes: a lazy fix without a context is built once. */
+const ONCE = { model: undefined } as unknown as RuleContext;
 
 /** Table name for fix SQL: schema-qualified unless in `public`. */
 export function qt(model: SchemaModel, t: Table): string {

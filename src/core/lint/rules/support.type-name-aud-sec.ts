@@ -8,6 +8,7 @@ import type { CheckConstraint, Column, Constraint, FkAction, Id, Index, SchemaMo
 import { quoteIdent, quoteLiteral, utf8Length, MAX_IDENT_BYTES } from '../../sql/ident';
 import { newId } from '../../util/ids';
 import type { Finding, ObjectRef, QuickFix, Rule, RuleContext, Severity } from '../types';
+import { attachFix, type FixSource } from '../lazy';
 import { rawTokens } from '../helpers/names';
 import { columnTypeInfo, type TypeInfo } from '../helpers/types';
 import { defaultConstraintName } from './support-names.type-name-aud-sec';
@@ -37,14 +38,14 @@ export function ref(ctx: RuleContext, t: Table, col?: Column, extra: Partial<Obj
 
 export interface FindingOpts {
   severity?: Severity;
-  fix?: QuickFix;
+  /** The fix, or (better) a function that builds it: called only when the fix is read (see ../lazy.ts). */
+  fix?: FixSource;
   extra?: Partial<ObjectRef>;
 }
 
 export function finding(rule: Rule, ctx: RuleContext, t: Table, col: Column | undefined, message: string, why: string, o: FindingOpts = {}): Finding {
   const f: Finding = { rule: rule.id, severity: o.severity ?? rule.defaultSeverity, object: ref(ctx, t, col, o.extra), message, why };
-  if (o.fix) f.fix = o.fix;
-  return f;
+  return attachFix(f, ctx, o.fix);
 }
 
 export function colInfo(ctx: RuleContext, c: Column): TypeInfo {
