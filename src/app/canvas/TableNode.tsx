@@ -8,6 +8,7 @@ import { computeHighlight } from './highlight';
 import { HEADER_HANDLE, handleId, type Badge, type ColumnRow, type TableNode as TableNodeType } from './projection';
 import { HEADER_H, rowCenterY } from './geometry';
 import { parseBadge, tableBadge, useProblems } from '../problems/store';
+import { ChangeChips, useTableChange } from '../migrations/canvasMarks';
 
 /** Below this zoom level nodes render as a name-only box (same size, so edges do not move). */
 export const LOW_ZOOM = 0.42;
@@ -36,10 +37,10 @@ function onPortDown(e: ReactPointerEvent<HTMLSpanElement>) {
   startConnect(tableId, columnId, e.clientX, e.clientY);
 }
 
-const Row = memo(function Row({ row, active }: { row: ColumnRow; active: boolean }) {
+const Row = memo(function Row({ row, active, change }: { row: ColumnRow; active: boolean; change?: string }) {
   const key = row.badges.includes('PK');
   return (
-    <div className={`tw-row${active ? ' is-active' : ''}${key ? ' is-key' : ''}`} title={row.comment} data-col-id={row.id} data-col={row.name}>
+    <div className={`tw-row${active ? ' is-active' : ''}${key ? ' is-key' : ''}${change ? ` tw-row--chg-${change}` : ''}`} title={row.comment} data-col-id={row.id} data-col={row.name} data-change={change}>
       <span className="tw-port tw-port--l nodrag" data-port={row.id} onPointerDown={onPortDown} title="Drag to another table to relate" />
       <span className="tw-port tw-port--r nodrag" data-port={row.id} onPointerDown={onPortDown} title="Drag to another table to relate" />
       <span className="tw-row__name">{row.name}</span>
@@ -113,8 +114,9 @@ function TableNodeView({ id, data, selected }: NodeProps<TableNodeType>) {
   const activeCols = useApp((s) => highlightOf(s).columns.get(id) ?? '');
   const related = useApp((s) => highlightOf(s).related.has(id));
   const badge = parseBadge(useProblems(tableBadge(id)));
+  const change = useTableChange(id); // migration changes (migrations panel)
   const style = data.color ? ({ '--tw-accent': data.color } as CSSProperties) : undefined;
-  const cls = ['tw-node', selected && 'is-selected', related && 'is-related', lowZoom && 'is-simple', data.color && 'has-color'].filter(Boolean).join(' ');
+  const cls = ['tw-node', selected && 'is-selected', related && 'is-related', lowZoom && 'is-simple', data.color && 'has-color', change?.className].filter(Boolean).join(' ');
   const active = activeCols ? new Set(activeCols.split(' ')) : null;
   const label = `Table ${data.schemaName}.${data.name}, ${data.rows.length} column${data.rows.length === 1 ? '' : 's'}`;
   return (
@@ -139,10 +141,11 @@ function TableNodeView({ id, data, selected }: NodeProps<TableNodeType>) {
                 {badge.count}
               </span>
             ) : null}
+            {change ? <ChangeChips change={change} /> : null}
           </div>
           <div className="tw-node__body">
             {data.rows.map((r) => (
-              <Row key={r.id} row={r} active={active?.has(r.id) ?? false} />
+              <Row key={r.id} row={r} active={active?.has(r.id) ?? false} change={change?.mark.columns[r.id]} />
             ))}
             {data.collapsed ? <div className="tw-node__more">+ {data.hiddenCount} more column{data.hiddenCount === 1 ? '' : 's'}</div> : null}
           </div>

@@ -1,15 +1,19 @@
 /**
  * Migrations panel: saved versions (save / rename / delete), the pending migration "latest version → working copy"
  * or any two versions compared, its changes with hazard badges, the up / down SQL, online-safe mode, Verify (PGlite
- * in a worker) and Download in the common migration-tool formats (Verify runs first unless skipped).
+ * in a worker) and Download in the common migration-tool formats, as separate files or one zip (Verify runs first
+ * unless skipped). The compared migration's tables and columns are marked on the canvas ("Show changes on canvas");
+ * dropped ones are listed here, and a listed change focuses its table.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { deleteVersion, renameVersion, saveVersion, WORKING_COPY } from '../../core/migrate/commands';
-import { changeReport, formatMigration, MIGRATION_FORMATS, revisionId, type FormatInput, type MigrationFormat } from '../../core/migrate/formats';
+import { deleteVersion, migrationNumbering, renameVersion, saveVersion, WORKING_COPY } from '../../core/migrate/commands';
+import { MIGRATION_FORMATS, type FormatInput, type MigrationFormat } from '../../core/migrate/formats';
+import { changeMarks, encodeMarks } from '../../core/migrate/marks';
+import { migrationBundle, zipFiles } from '../../core/migrate/zip';
 import type { Change, HazardKind, Statement } from '../../core/migrate/types';
 import type { VerifyResult } from '../../core/migrate/verify';
 import { emptySchemaModel, type SchemaModel } from '../../core/model/types';
-import { downloadBlob } from '../exporters/download';
+import { downloadBlob, fileStem } from '../exporters/download';
 import { useApp } from '../store';
 import { planInWorker, verifyInWorker } from './client';
 import { useMigrationsUi } from './store';
@@ -34,6 +38,13 @@ interface Plan {
   up: Statement[];
   down: Statement[];
   ms: number;
+  /** The target model the plan was made for (its tables are the ones marked on the canvas). */
+  to: SchemaModel;
+}
+
+/** The table a change belongs to (tables, partitions, and their columns, constraints, indexes, statements). */
+function tableOf(c: Change): string | undefined {
+  return c.kind === 'table' || c.kind === 'partition' || (c.kind === 'comment' && !c.parentId) ? c.id : c.parentId;
 }
 
 const toSql = (st: readonly Statement[]) => st.map((s) => s.sql).join('\n');
@@ -114,6 +125,7 @@ function MigrationsBody() {
   const [planError, setPlanError] = useState<string | null>(null);
   const [verify, setVerify] = useState<{ state: 'running' } | { state: 'done'; result: VerifyResult; key: string } | { state: 'error'; error: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const showChanges = useMigrationsUi((s) => s.showChanges);
 
   const from = fromRef ?? latest?.id ?? EMPTY;
   const resolve = (ref: string): { name: string; id?: string; createdAt?: string; requirementIds: string[]; schema: SchemaModel } => {
@@ -132,7 +144,7 @@ function MigrationsBody() {
     const t = setTimeout(() => {
       void planInWorker(a.schema, b.schema, safe).then((r) => {
         if (!live) return;
-        if (r.ok && r.kind === 'plan') setPlan({ changes: r.changes, up: r.up, down: r.down, ms: r.ms });
+        if (r.ok && r.kind === 'plan') setPlan({ changes: r.changes, up: r.up, down: r.down, ms: r.ms, to: b.schema });
         else if (!r.ok) setPlanError(r.error);
       });
     }, 150);
@@ -153,6 +165,11 @@ function MigrationsBody() {
     }
     return m;
   }, [plan]);
+  const marks = useMemo(() => (plan ? changeMarks(plan.changes, plan.to) : null), [plan]);
+  useEffect(() => {
+    useMigrationsUi.getState().setMarks(marks ? encodeMarks(marks) : {});
+  }, [marks]);
+  useEffect(() => () => useMigrationsUi.getState().setMarks({}), []);
   const allHazards = useMemo(() => new Set((plan?.up ?? []).flatMap((s) => s.hazards.map((h) => h.kind))), [plan]);
 
   const formatInput = (p: Plan): FormatInput => ({
@@ -161,9 +178,8 @@ function MigrationsBody() {
     to: { name: b.name, id: b.id, createdAt: b.createdAt },
     requirementIds: [...new Set([...b.requirementIds, ...splitIds(reqs)])],
     migration: { up: p.up, down: p.down },
-    sequence: Math.max(1, versions.findIndex((v) => v.id === b.id) + 1 || versions.length + 1),
-    revision: revisionId(`${a.id ?? 'empty'}>${b.id ?? 'working'}`),
-    downRevision: a.id ? revisionId(`${versions[versions.findIndex((v) => v.id === a.id) - 1]?.id ?? 'empty'}>${a.id}`) : null,
+    // numbers and Alembic revision ids chained across versions (the pending one keeps its ids once saved)
+    ...migrationNumbering(doc, from, toRef),
   });
 
   const runVerify = async (): Promise<VerifyResult | null> => {
@@ -178,7 +194,7 @@ function MigrationsBody() {
     return null;
   };
 
-  const download = async () => {
+  const download = async (asZip: boolean) => {
     if (!plan) return;
     setError(null);
     let verified: VerifyResult | null = null;
@@ -190,11 +206,17 @@ function MigrationsBody() {
       }
     }
     const input = formatInput(plan);
-    const files = formatMigration(format, input);
-    files.push({
-      path: 'CHANGES.md',
-      content: changeReport({ ...input, changes: plan.changes, ...(verified ? { verified } : {}) }),
-    });
+    // the report's checklist is ticked only from a verification that passed
+    const files = migrationBundle(format, { ...input, changes: plan.changes, ...(verified ? { verified } : {}) });
+    if (asZip) {
+      try {
+        const zip = zipFiles(files);
+        downloadBlob(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${fileStem(input.name)}-${format}.zip`);
+      } catch (e) {
+        setError(`Could not build the zip: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      return;
+    }
     for (const f of files) downloadBlob(new Blob([f.content], { type: f.path.endsWith('.py') ? 'text/x-python' : 'text/plain' }), f.path.replace(/\//g, '__'));
   };
 
@@ -281,19 +303,52 @@ function MigrationsBody() {
               <Badges kinds={allHazards} />
               <span className="tw-mig__muted">{plan.ms.toFixed(0)} ms</span>
             </div>
+            <label className="tw-mig__switch">
+              <input type="checkbox" checked={showChanges} onChange={(e) => useMigrationsUi.getState().setShowChanges(e.target.checked)} /> Show changes on canvas
+            </label>
             <ul className="tw-mig__changes" data-testid="migration-changes">
-              {plan.changes.map((c, i) => (
-                <li key={`${c.id}-${i}`} className={`tw-mig__change tw-mig__change--${c.op}`}>
-                  <span className="tw-mig__op">{c.op}</span>
-                  <span className="tw-mig__label">
-                    {c.label}
-                    {c.op === 'rename' && c.from ? ` (${c.from} → ${c.to})` : ''}
-                    {c.fields?.length ? ` [${c.fields.join(', ')}]` : ''}
-                  </span>
-                  <Badges kinds={hazardsById.get(c.id) ?? new Set()} />
-                </li>
-              ))}
+              {plan.changes.map((c, i) => {
+                const text = `${c.label}${c.op === 'rename' && c.from ? ` (${c.from} → ${c.to})` : ''}${c.fields?.length ? ` [${c.fields.join(', ')}]` : ''}`;
+                const table = tableOf(c);
+                const onCanvas = table !== undefined && !!doc.schema.tables[table] && !(c.op === 'drop' && (c.kind === 'table' || c.kind === 'partition'));
+                return (
+                  <li key={`${c.id}-${i}`} className={`tw-mig__change tw-mig__change--${c.op}`}>
+                    <span className="tw-mig__op">{c.op}</span>
+                    <span className="tw-mig__label">
+                      {onCanvas ? (
+                        <button type="button" className="tw-mig__goto" title="Show this table on the canvas" onClick={() => useApp.getState().focusTable(table)}>
+                          {text}
+                        </button>
+                      ) : (
+                        text
+                      )}
+                    </span>
+                    <Badges kinds={hazardsById.get(c.id) ?? new Set()} />
+                  </li>
+                );
+              })}
             </ul>
+            {marks?.dropped.length ? (
+              <>
+                <h3>
+                  Dropped <span className="tw-mig__muted">(not on the canvas)</span>
+                </h3>
+                <ul className="tw-mig__dropped" data-testid="migration-dropped">
+                  {marks.dropped.map((d) => (
+                    <li key={d.id}>
+                      <span className="tw-mig__dropped-kind">{d.kind}</span>
+                      {d.tableId && doc.schema.tables[d.tableId] ? (
+                        <button type="button" className="tw-mig__goto" title="Show its table on the canvas" onClick={() => useApp.getState().focusTable(d.tableId!)}>
+                          {d.label}
+                        </button>
+                      ) : (
+                        d.label
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
             <details open className="tw-mig__sql">
               <summary>Up SQL</summary>
               <pre data-testid="migration-up">{toSql(plan.up) || '-- nothing to do'}</pre>
@@ -327,8 +382,11 @@ function MigrationsBody() {
               <label className="tw-mig__switch">
                 <input type="checkbox" checked={skipVerify} onChange={(e) => setSkipVerify(e.target.checked)} /> Skip verify
               </label>
-              <button type="button" className="tw-btn tw-btn--primary" onClick={() => void download()} disabled={verify?.state === 'running'}>
-                Download
+              <button type="button" className="tw-btn" onClick={() => void download(false)} disabled={verify?.state === 'running'}>
+                Download files
+              </button>
+              <button type="button" className="tw-btn tw-btn--primary" onClick={() => void download(true)} disabled={verify?.state === 'running'}>
+                Download zip
               </button>
             </div>
           </>
