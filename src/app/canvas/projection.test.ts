@@ -4,7 +4,7 @@ import type { Layout } from '../../core/model/layout';
 import { emptyLayout } from '../../core/model/layout';
 import type { ForeignKey, SchemaModel } from '../../core/model/types';
 import { sampleModel } from '../fixtures';
-import { createEdgeProjection, createNodeProjection } from './projection';
+import { createEdgeProjection, createNodeProjection, PARTITIONS_H } from './projection';
 
 function setup() {
   const model = sampleModel();
@@ -109,5 +109,68 @@ describe('edge projection', () => {
     expect(self.source).toBe(products.id);
     expect(self.target).toBe(products.id);
     expect(self.data).toMatchObject({ many: false, optional: true, selfRef: true });
+  });
+});
+
+describe('partitions', () => {
+  const SQL = `
+CREATE TABLE customer (id int PRIMARY KEY);
+CREATE TABLE events (id int, at date NOT NULL, customer_id int REFERENCES customer (id)) PARTITION BY RANGE (at);
+${[0, 1, 2, 3, 4].map((i) => `CREATE TABLE events_${2020 + i} PARTITION OF events FOR VALUES FROM ('${2020 + i}-01-01') TO ('${2021 + i}-01-01');`).join('\n')}
+CREATE TABLE audit (id int PRIMARY KEY, customer_id int REFERENCES customer (id));
+`;
+  async function load() {
+    const { importSql, initParser } = await import('../../core/sql/import');
+    await initParser();
+    const { model } = importSql(SQL);
+    const layout: Layout = emptyLayout();
+    Object.values(model.tables).forEach((t, i) => (layout.nodes[t.id] = { x: i * 400, y: 0 }));
+    return { model, layout };
+  }
+
+  it('draws partitions inside their parent: one node with the list and bounds, no nodes or edges of their own', async () => {
+    const { model, layout } = await load();
+    expect(Object.keys(model.tables)).toHaveLength(8);
+    const nodes = createNodeProjection()(model, layout);
+    expect(nodes.map((n) => n.data.name).sort()).toEqual(['audit', 'customer', 'events']);
+    const events = nodes.find((n) => n.data.name === 'events')!;
+    expect(events.data.partitions?.map((p) => p.name)).toEqual(['events_2020', 'events_2021', 'events_2022', 'events_2023', 'events_2024']);
+    expect(events.data.partitions?.[0]?.bound).toMatch(/^FOR VALUES FROM \('2020-01-01'\) TO \('2021-01-01'\)$/);
+    const audit = nodes.find((n) => n.data.name === 'audit')!;
+    // The partitions line adds to the node's height (same number of rows as audit: 3 vs 2 columns + the line).
+    expect(events.height! - audit.height!).toBe(26 + PARTITIONS_H);
+    expect(audit.data.partitions).toBeUndefined();
+    const edges = createEdgeProjection()(model, nodes);
+    const partIds = new Set(Object.values(model.tables).filter((t) => t.partitionOf).map((t) => t.id));
+    expect(edges.some((e) => partIds.has(e.source) || partIds.has(e.target))).toBe(false);
+    expect(edges.map((e) => `${model.tables[e.source]!.name}>${model.tables[e.target]!.name}`).sort()).toEqual(['audit>customer', 'events>customer']);
+  });
+
+  it('keeps nodes identical when nothing they show changed; a partition edit rebuilds only its parent', async () => {
+    const { model, layout } = await load();
+    const project = createNodeProjection();
+    const first = project(model, layout);
+    const audit = byName(model, 'audit');
+    const p3 = byName(model, 'events_2023');
+    const moved = produce(layout, (d) => void (d.nodes[audit.id]!.x += 5));
+    const second = project(model, moved);
+    for (const n of second) if (n.data.name !== 'audit') expect(n).toBe(first.find((x) => x.id === n.id));
+    const renamed = produce(model, (d) => void (d.tables[p3.id]!.name = 'events_y2023'));
+    const third = project(renamed, moved);
+    for (const n of third) {
+      const before = second.find((x) => x.id === n.id)!;
+      if (n.data.name === 'events') {
+        expect(n).not.toBe(before);
+        expect(n.data.partitions?.map((p) => p.name)).toContain('events_y2023');
+      } else expect(n).toBe(before);
+    }
+  });
+
+  it('a partition whose parent is not in the model is a node of its own', async () => {
+    const { model, layout } = await load();
+    const events = byName(model, 'events');
+    const orphaned = produce(model, (d) => void delete d.tables[events.id]);
+    const nodes = createNodeProjection()(orphaned, layout);
+    expect(nodes.map((n) => n.data.name).sort()).toEqual(['audit', 'customer', 'events_2020', 'events_2021', 'events_2022', 'events_2023', 'events_2024']);
   });
 });

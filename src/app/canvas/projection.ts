@@ -2,6 +2,9 @@
  * The canvas is a projection of the document: React Flow nodes and edges are derived from the schema model and the
  * layout by pure, memoised functions. A table whose schema record, layout record and schema name are unchanged keeps
  * the identical node object, so React Flow and the memoised node components skip it.
+ *
+ * Partitions (tables that are PARTITION OF a parent in the model) are not nodes: the parent's node carries them as one
+ * "N partitions" line, and their foreign keys (copies of the parent's) are not drawn as edges.
  */
 import type { Edge, Node, NodeHandle } from '@xyflow/react';
 import { Position } from '@xyflow/react';
@@ -29,6 +32,37 @@ export interface TableNodeData extends Record<string, unknown> {
   /** Collapsed to key columns: how many columns are hidden. */
   collapsed?: boolean;
   hiddenCount?: number;
+  /** A partitioned table: its partitions (drawn inside this node as one line, not as nodes of their own). */
+  partitions?: PartitionInfo[];
+}
+
+export interface PartitionInfo {
+  id: Id;
+  /** Schema-qualified when the partition lives in another schema than its parent. */
+  name: string;
+  /** `FOR VALUES ...` / `DEFAULT`. */
+  bound: string;
+}
+
+/** Height of the "N partitions" line at the bottom of a partitioned table's node. */
+export const PARTITIONS_H = 24;
+
+/** A partition drawn inside its parent's node (its parent is in the model). */
+export function isPartitionChild(model: SchemaModel, table: Table): boolean {
+  return !!table.partitionOf && !!model.tables[table.partitionOf.parentId];
+}
+
+/** Partitions of every partitioned table in the model, in source order (parent id → child tables). */
+export function partitionsByParent(model: SchemaModel): Map<Id, Table[]> {
+  const out = new Map<Id, Table[]>();
+  for (const t of Object.values(model.tables)) {
+    if (!t.partitionOf || !model.tables[t.partitionOf.parentId]) continue;
+    const l = out.get(t.partitionOf.parentId);
+    if (l) l.push(t);
+    else out.set(t.partitionOf.parentId, [t]);
+  }
+  for (const l of out.values()) l.sort((a, b) => a.seq - b.seq);
+  return out;
 }
 
 export type TableNode = Node<TableNodeData, 'table'>;
@@ -114,7 +148,7 @@ export function keyColumnIds(table: Table): Set<Id> {
   return out;
 }
 
-function buildNode(table: Table, layout: NodeLayout | undefined, schemaName: string): TableNode {
+function buildNode(table: Table, layout: NodeLayout | undefined, schemaName: string, parts: Table[] | undefined, model: SchemaModel): TableNode {
   const badges = columnBadges(table);
   const keys = layout?.collapsed ? keyColumnIds(table) : null;
   const rows: ColumnRow[] = table.columns
@@ -127,7 +161,7 @@ function buildNode(table: Table, layout: NodeLayout | undefined, schemaName: str
       ...(c.comment ? { comment: c.comment } : {}),
     }));
   const width = nodeWidth(`${schemaName}.${table.name}`, rows);
-  const height = nodeHeight(rows.length) + (keys ? 22 : 0);
+  const height = nodeHeight(rows.length) + (keys ? 22 : 0) + (parts?.length ? PARTITIONS_H : 0);
   const handles: NodeHandle[] = [];
   rows.forEach((r, i) => {
     const y = rowCenterY(i) - 0.5;
@@ -145,6 +179,15 @@ function buildNode(table: Table, layout: NodeLayout | undefined, schemaName: str
     ...(table.comment ? { comment: table.comment } : {}),
     ...(layout?.color ? { color: layout.color } : {}),
     ...(keys ? { collapsed: true, hiddenCount: table.columns.length - rows.length } : {}),
+    ...(parts?.length
+      ? {
+          partitions: parts.map((p) => ({
+            id: p.id,
+            name: p.schemaId === table.schemaId ? p.name : `${model.schemas[p.schemaId]?.name ?? '?'}.${p.name}`,
+            bound: p.partitionOf?.bound ?? '',
+          })),
+        }
+      : {}),
   };
   return {
     id: table.id,
@@ -162,8 +205,14 @@ interface NodeCacheEntry {
   table: Table;
   layout: NodeLayout | undefined;
   schemaName: string;
+  /** The partition tables drawn inside this node (compared element by element). */
+  parts: Table[] | undefined;
+  /** Schema names of partitions in other schemas, when any (they appear in the node). */
+  partSchemas: string;
   node: TableNode;
 }
+
+const sameTables = (a: Table[] | undefined, b: Table[] | undefined) => a === b || (!!a && !!b && a.length === b.length && a.every((t, i) => t === b[i]));
 
 export type NodeProjection = (model: SchemaModel, layout: Layout) => TableNode[];
 
@@ -176,14 +225,18 @@ export function createNodeProjection(): NodeProjection {
     const next = new Map<Id, NodeCacheEntry>();
     const out: TableNode[] = [];
     const tables = Object.values(model.tables).sort((a, b) => a.seq - b.seq);
+    const byParent = partitionsByParent(model);
     for (const table of tables) {
+      if (isPartitionChild(model, table)) continue;
       const nl = layout.nodes[table.id];
       const schemaName = model.schemas[table.schemaId]?.name ?? 'public';
+      const parts = byParent.get(table.id);
+      const partSchemas = parts ? parts.map((p) => (p.schemaId === table.schemaId ? '' : (model.schemas[p.schemaId]?.name ?? '?'))).join('.') : '';
       const hit = cache.get(table.id);
       const entry =
-        hit && hit.table === table && hit.layout === nl && hit.schemaName === schemaName
+        hit && hit.table === table && hit.layout === nl && hit.schemaName === schemaName && sameTables(hit.parts, parts) && hit.partSchemas === partSchemas
           ? hit
-          : { table, layout: nl, schemaName, node: buildNode(table, nl, schemaName) };
+          : { table, layout: nl, schemaName, parts, partSchemas, node: buildNode(table, nl, schemaName, parts, model) };
       next.set(table.id, entry);
       out.push(entry.node);
     }

@@ -1,8 +1,32 @@
 import { useMemo } from 'react';
 import { useApp } from '../store';
 import { useProblems } from '../problems/store';
+import type { SchemaModel, Table } from '../../core/model/types';
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const numberFormat = new Intl.NumberFormat('en-US');
+/** `1 table`, `1,000 tables` (one shared formatter: toLocaleString builds a new one per call). */
+export const plural = (n: number, one: string, many = `${one}s`) => `${numberFormat.format(n)} ${n === 1 ? one : many}`;
+
+/**
+ * What the status bar counts: tables and partitions apart (partitions are drawn inside their parent), and the
+ * relationships drawn on the canvas (foreign keys between tables that have nodes, so a partition's copies of its
+ * parent's foreign keys are not counted again).
+ */
+export function countSchema(schema: SchemaModel): { tables: number; partitions: number; rels: number; types: number; views: number } {
+  let tables = 0;
+  let partitions = 0;
+  let rels = 0;
+  const isPartition = (t: Table | undefined) => !!t?.partitionOf && !!schema.tables[t.partitionOf.parentId];
+  for (const t of Object.values(schema.tables)) {
+    if (isPartition(t)) {
+      partitions++;
+      continue;
+    }
+    tables++;
+    for (const c of t.constraints) if (c.kind === 'foreign' && c.refTableId && schema.tables[c.refTableId] && !isPartition(schema.tables[c.refTableId])) rels++;
+  }
+  return { tables, partitions, rels, types: Object.keys(schema.types).length, views: Object.keys(schema.views).length };
+}
 
 export function StatusBar() {
   const schema = useApp((s) => s.doc.schema);
@@ -11,15 +35,7 @@ export function StatusBar() {
   const busy = useApp((s) => s.busy);
   const problems = useProblems((s) => s.counts.error + s.counts.warning + s.counts.info);
   const worst = useProblems((s) => (s.counts.error ? 'error' : s.counts.warning ? 'warning' : s.counts.info ? 'info' : ''));
-  const counts = useMemo(() => {
-    let tables = 0;
-    let rels = 0;
-    for (const t of Object.values(schema.tables)) {
-      tables++;
-      for (const c of t.constraints) if (c.kind === 'foreign' && c.refTableId && schema.tables[c.refTableId]) rels++;
-    }
-    return { tables, rels, types: Object.keys(schema.types).length, views: Object.keys(schema.views).length };
-  }, [schema]);
+  const counts = useMemo(() => countSchema(schema), [schema]);
   const diag = lastImport?.diagnostics ?? [];
   const errors = diag.filter((d) => d.severity === 'error').length;
   const warnings = diag.filter((d) => d.severity === 'warning').length;
@@ -31,7 +47,8 @@ export function StatusBar() {
   return (
     <footer className="tw-status" role="contentinfo">
       <span data-testid="counts">
-        {plural(counts.tables, 'table')} · {plural(counts.rels, 'relationship')}
+        {plural(counts.tables, 'table')}
+        {counts.partitions > 0 ? ` (+${plural(counts.partitions, 'partition')})` : ''} · {plural(counts.rels, 'relationship')}
       </span>
       {counts.types > 0 ? <span className="tw-status__muted">{plural(counts.types, 'type')}</span> : null}
       {counts.views > 0 ? <span className="tw-status__muted">{plural(counts.views, 'view')}</span> : null}

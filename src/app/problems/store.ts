@@ -13,7 +13,7 @@ import type { Finding, QuickFix, Severity } from '../../core/lint/types';
 import type { Id, SchemaModel, Table } from '../../core/model/types';
 import type { TablewrightDocument } from '../../core/document/document';
 import { useApp } from '../store';
-import { findingKey, listed, type LintRequest, type LintResponse, type ListedFinding } from './protocol';
+import { findingKey, listed, TABLES_CHUNK, type LintRequest, type LintResponse, type ListedFinding } from './protocol';
 
 export type { ListedFinding } from './protocol';
 
@@ -100,35 +100,78 @@ let worker: Worker | null = null;
 let workerSeq = 0;
 let useWorker = false;
 const FRAME_MS = 16;
-
-function checkInWorker(doc: TablewrightDocument) {
-  if (!worker) {
-    worker = new Worker(new URL('./lint.worker.ts', import.meta.url), { type: 'module', name: 'tablewright-lint' });
-    worker.onmessage = (ev: MessageEvent<LintResponse>) => {
-      const r = ev.data;
-      if (r.id !== workerSeq || !r.ok || !r.findings) return; // a newer request is on its way
-      fullByKey = new Map();
-      useProblems.setState({ findings: r.findings, counts: r.counts!, suppressed: r.suppressed ?? 0, ms: r.ms ?? 0, mode: 'worker', schema: pendingSchema });
-    };
-    worker.onerror = () => {
-      worker?.terminate();
-      worker = null;
-      useWorker = false;
-    };
-  }
-  pendingSchema = doc.schema;
-  const req: LintRequest = { id: ++workerSeq, schema: doc.schema, config: configOf(doc) };
-  worker.postMessage(req);
-}
+/** Models this big are checked in the worker from the start (a first check on the page would be a long task). */
+const WORKER_TABLES = 200;
+/** The tables the worker holds (mirrors its store), to send only what changed. */
+let sentTables = new Map<Id, Table>();
+/** Findings of the response being received (chunks). */
+let incoming: { id: number; findings: ListedFinding[] } | null = null;
 let pendingSchema: SchemaModel | null = null;
+
+/** One main-thread turn (a MessageChannel message is not clamped like setTimeout). */
+const yieldTask = () =>
+  new Promise<void>((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(0);
+  });
+
+function spawnWorker(): Worker {
+  const w = new Worker(new URL('./lint.worker.ts', import.meta.url), { type: 'module', name: 'tablewright-lint' });
+  sentTables = new Map();
+  incoming = null;
+  w.onmessage = (ev: MessageEvent<LintResponse>) => {
+    const r = ev.data;
+    if (r.id !== workerSeq || !r.ok || !r.findings) return; // a newer request is on its way
+    if (!incoming || incoming.id !== r.id) incoming = { id: r.id, findings: [] };
+    for (const f of r.findings) incoming.findings.push(f);
+    if (!r.done) return;
+    const findings = incoming.findings;
+    incoming = null;
+    fullByKey = new Map();
+    useProblems.setState({ findings, counts: r.counts!, suppressed: r.suppressed ?? 0, ms: r.ms ?? 0, mode: 'worker', schema: pendingSchema });
+  };
+  w.onerror = () => {
+    w.terminate();
+    if (worker === w) worker = null;
+    useWorker = false;
+  };
+  return w;
+}
+
+/** Send the changed tables in slices (one clone per task), then ask for the check. */
+async function checkInWorker(doc: TablewrightDocument) {
+  worker ??= spawnWorker();
+  const w = worker;
+  const id = ++workerSeq;
+  const { tables, ...rest } = doc.schema;
+  const changed: Table[] = [];
+  for (const t of Object.values(tables)) if (sentTables.get(t.id) !== t) changed.push(t);
+  for (let i = 0; i < changed.length; i += TABLES_CHUNK) {
+    const slice = changed.slice(i, i + TABLES_CHUNK);
+    w.postMessage({ kind: 'tables', id, tables: slice } satisfies LintRequest);
+    for (const t of slice) sentTables.set(t.id, t);
+    if (i + TABLES_CHUNK < changed.length) {
+      await yieldTask();
+      if (id !== workerSeq || worker !== w) return; // superseded: the next check sends what is still missing
+    }
+  }
+  sentTables = new Map(Object.values(tables).map((t) => [t.id, t]));
+  pendingSchema = doc.schema;
+  w.postMessage({ kind: 'check', id, tableIds: Object.keys(tables), rest, config: configOf(doc) } satisfies LintRequest);
+}
 
 let globalsTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Check the document now (table rules) and schedule the global rules. */
 function onDocument(doc: TablewrightDocument) {
   clearTimeout(globalsTimer);
+  if (!useWorker && typeof Worker !== 'undefined' && Object.keys(doc.schema.tables).length > WORKER_TABLES) useWorker = true;
   if (useWorker) {
-    globalsTimer = setTimeout(() => checkInWorker(useApp.getState().doc), 120);
+    globalsTimer = setTimeout(() => void checkInWorker(useApp.getState().doc), 120);
     return;
   }
   const config = configOf(doc);
@@ -137,7 +180,7 @@ function onDocument(doc: TablewrightDocument) {
   if (r.stats.ms > FRAME_MS && typeof Worker !== 'undefined') useWorker = true;
   globalsTimer = setTimeout(() => {
     const cur = useApp.getState().doc;
-    if (useWorker) return checkInWorker(cur);
+    if (useWorker) return void checkInWorker(cur);
     const g = linter.check(cur.schema, configOf(cur));
     publish(cur.schema, g.findings, g.counts, g.suppressed.length, g.stats.ms, 'main');
     if (g.stats.ms - g.stats.globalMs > FRAME_MS && typeof Worker !== 'undefined') useWorker = true;

@@ -274,6 +274,53 @@ export function losesContent(cur: SchemaModel, next: SchemaModel): boolean {
 
 // ---------------------------------------------------------------------------------------------- commit
 
+/**
+ * Let the browser run a frame and other tasks: the work after a big parse is split into several short main-thread
+ * tasks instead of one long one (a MessageChannel message is not clamped like setTimeout).
+ */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof MessageChannel === 'undefined') {
+      setTimeout(resolve, 0);
+      return;
+    }
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(0);
+  });
+}
+
+function deepFreeze(v: unknown): void {
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
+  Object.freeze(v);
+  for (const x of Object.values(v as Record<string, unknown>)) deepFreeze(x);
+}
+
+/**
+ * Freeze a fresh model from the worker ahead of the commit, a slice of tables per task. The history (immer) freezes
+ * what it stores and skips what is already frozen, so the commit task no longer pays for a deep freeze of
+ * thousands of tables.
+ */
+async function prefreeze(model: SchemaModel, budgetMs = 12): Promise<void> {
+  let t0 = performance.now();
+  for (const key of Object.keys(model) as (keyof SchemaModel)[]) {
+    const rec = model[key];
+    if (rec === null || typeof rec !== 'object' || Object.isFrozen(rec)) continue;
+    for (const v of Object.values(rec as Record<string, unknown>)) {
+      deepFreeze(v);
+      if (performance.now() - t0 > budgetMs) {
+        await nextTask();
+        t0 = performance.now();
+      }
+    }
+    Object.freeze(rec);
+  }
+  Object.freeze(model);
+}
+
 function importCommand(schema: SchemaModel, layout: Layout, label: string, mergeKey?: string): Command {
   return {
     label,
@@ -315,6 +362,9 @@ function gridPositions(model: SchemaModel, layout: Layout, fresh: Id[]): Record<
   let y = y0;
   let i = 0;
   for (const id of fresh) {
+    // Partitions are drawn inside their parent's node, not as nodes of their own.
+    const t = model.tables[id];
+    if (t?.partitionOf && model.tables[t.partitionOf.parentId]) continue;
     if (i > 0 && i % perCol === 0) {
       col++;
       y = y0;
@@ -336,20 +386,37 @@ export async function commitModel(
   model: SchemaModel,
   opts: { label: string; mergeKey?: string; report?: { name: string; stats: ImportStats; diagnostics: Diagnostic[] } },
 ): Promise<boolean> {
+  const big = Object.keys(model.tables).length > ARRANGE_BEFORE_COMMIT;
+  if (big) {
+    await nextTask();
+    await prefreeze(model);
+  }
   const before = useApp.getState().doc;
   const pre = reconcileLayout(before, model);
   const emptyMatch = Object.keys(pre.matched).length === 0;
   let positions: Record<Id, { x: number; y: number }> | null = null;
   if (pre.fresh.length && emptyMatch && pre.fresh.length <= ARRANGE_BEFORE_COMMIT) positions = await elkPositions(model).catch(() => null);
-  const app = useApp.getState();
-  const r = app.doc === before ? pre : reconcileLayout(app.doc, model);
-  const layout = r.layout;
+  let app = useApp.getState();
+  let r = app.doc === before ? pre : reconcileLayout(app.doc, model);
   const placeLater = r.fresh.length > 0 && !positions && Object.keys(r.matched).length === 0;
-  const grid = gridPositions(model, layout, r.fresh.filter((id) => !positions?.[id]));
-  for (const id of r.fresh) {
-    const p = positions?.[id] ?? grid[id];
-    if (p) layout.nodes[id] = { x: p.x, y: p.y };
+  const place = (rr: typeof r) => {
+    const grid = gridPositions(model, rr.layout, rr.fresh.filter((id) => !positions?.[id]));
+    for (const id of rr.fresh) {
+      const p = positions?.[id] ?? grid[id];
+      if (p) rr.layout.nodes[id] = { x: p.x, y: p.y };
+    }
+  };
+  place(r);
+  if (big) {
+    // The commit (and the canvas render it triggers) gets a task of its own.
+    await nextTask();
+    app = useApp.getState();
+    if (app.doc.schema !== before.schema || app.doc.layout !== before.layout) {
+      r = reconcileLayout(app.doc, model);
+      place(r);
+    }
   }
+  const layout = r.layout;
   committing = true;
   let res: ReturnType<typeof app.apply>;
   try {
@@ -372,7 +439,7 @@ export async function commitModel(
     // A large import is fitted once ELK has placed it (fitting the interim grid would draw every node twice).
     ...(emptyMatch && r.fresh.length && !placeLater ? { fitRequest: s.fitRequest + 1 } : {}),
   }));
-  if (placeLater) void arrangeLater(doc.schema);
+  if (placeLater) setTimeout(() => void arrangeLater(doc.schema), 50);
   return true;
 }
 
