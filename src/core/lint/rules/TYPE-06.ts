@@ -30,12 +30,13 @@ export const rule: Rule = {
       const magic = MAGIC.has(n);
       // A CHECK on the length already states the business rule: the varchar limit is deliberate.
       if (!magic && checksOn(ctx, t, c).some((e) => /length\s*\(/i.test(e))) continue;
-      let fix = retypeFix(ctx, t, c, info.array ? 'text[]' : 'text', { keepChecks: true, label: `Change ${c.name} to text` });
-      if (fix && !magic && !info.array) {
+      const fix = () => {
+        const f = retypeFix(ctx, t, c, info.array ? 'text[]' : 'text', { keepChecks: true, label: `Change ${c.name} to text` });
+        if (!f || magic || info.array) return f;
         const expr = `char_length(${qi(c.name)}) <= ${n}`;
         const chk = addCheckFix(ctx, t, checkName(t, c.name, 'len'), expr);
-        fix = { label: `Change ${c.name} to text with CHECK (${expr})`, sql: `${fix.sql}\n${chk.sql}`, command: compose(`Change ${c.name} to text`, fix.command, chk.command) };
-      }
+        return { label: `Change ${c.name} to text with CHECK (${expr})`, sql: `${f.sql}\n${chk.sql}`, command: compose(`Change ${c.name} to text`, f.command, chk.command) };
+      };
       out.push(
         finding(rule, ctx, t, c, magic ? `${t.name}.${c.name} is varchar(${n}), a habitual rather than a business limit; use text.` : `${t.name}.${c.name} is varchar(${n}); if the limit is a business rule, state it as a CHECK on text.`,
           'In PostgreSQL varchar(n) and text are stored the same way; the limit only adds an error when it is exceeded. Arbitrary limits (255, 100, …) reject real data later and need a table rewrite or migration to raise. A CHECK on text states a real rule and can change cheaply.',
