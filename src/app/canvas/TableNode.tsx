@@ -9,6 +9,7 @@ import { HEADER_HANDLE, handleId, type Badge, type ColumnRow, type TableNode as 
 import { HEADER_H, rowCenterY } from './geometry';
 import { parseBadge, tableBadge, useProblems } from '../problems/store';
 import { ChangeChips, useTableChange } from '../migrations/canvasMarks';
+import { PartitionsLine } from './PartitionsLine';
 
 /** Below this zoom level nodes render as a name-only box (same size, so edges do not move). */
 export const LOW_ZOOM = 0.42;
@@ -149,6 +150,7 @@ function TableNodeView({ id, data, selected }: NodeProps<TableNodeType>) {
             ))}
             {data.collapsed ? <div className="tw-node__more">+ {data.hiddenCount} more column{data.hiddenCount === 1 ? '' : 's'}</div> : null}
           </div>
+          {data.partitions?.length ? <PartitionsLine parts={data.partitions} /> : null}
         </>
       )}
       <Handles nodeId={id} rows={data.rows} />
