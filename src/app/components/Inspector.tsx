@@ -28,6 +28,7 @@ import {
 import { primaryKey } from '../../core/model/query';
 import { useApp } from '../store';
 import { BehaviorsSection } from '../migrations/BehaviorsSection';
+import { PartitionsSection } from './PartitionsSection';
 import { plural } from './StatusBar';
 import { CommitInput, CommitTextarea, PG_TYPES } from './fields';
 
@@ -311,6 +312,7 @@ function TableDetails({ model, table }: { model: SchemaModel; table: Table }) {
           <button type="submit" className="tw-btn tw-btn--small" disabled={!table.columns.length}>Add index</button>
         </form>
       </section>
+      <PartitionsSection model={model} table={table} />
       <BehaviorsSection table={table} />
       <section aria-labelledby="insp-refs">
         <h3 id="insp-refs">Referenced by <span className="tw-count">{referencedBy.length}</span></h3>
