@@ -27,7 +27,7 @@ import {
 } from '../../core/commands';
 import { primaryKey } from '../../core/model/query';
 import { useApp } from '../store';
-import { BehaviorsSection } from '../migrations/BehaviorsSection';
+import { BehaviorsSection } from '../behaviors/BehaviorsSection';
 import { PartitionsSection } from './PartitionsSection';
 import { plural } from './StatusBar';
 import { CommitInput, CommitTextarea, PG_TYPES } from './fields';
@@ -313,7 +313,7 @@ function TableDetails({ model, table }: { model: SchemaModel; table: Table }) {
         </form>
       </section>
       <PartitionsSection model={model} table={table} />
-      <BehaviorsSection table={table} />
+      <BehaviorsSection key={table.id} table={table} />
       <section aria-labelledby="insp-refs">
         <h3 id="insp-refs">Referenced by <span className="tw-count">{referencedBy.length}</span></h3>
         {referencedBy.length ? (
