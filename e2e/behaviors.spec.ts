@@ -33,6 +33,12 @@ test('counter and search column: options in the inspector, trigger SQL in the pr
   await b.section.getByLabel('Weight of name').selectOption('A');
   await expect(b.preview).toContainText(`setweight(to_tsvector('english'::regconfig, coalesce(NEW.name, '')), 'A') || to_tsvector('english'::regconfig, coalesce(NEW.description, ''))`);
   await expect(b.preview).toContainText('CREATE INDEX IF NOT EXISTS products_search_vector_idx ON public.products USING gin (search_vector)');
+  // bad input: a clear message, nothing changes
+  const col = b.section.getByRole('textbox', { name: 'Column', exact: true });
+  await col.fill('name');
+  await col.press('Enter');
+  await expect(b.section.getByRole('alert')).toContainText('The search column cannot be its own source');
+  await expect(col).toHaveValue('search_vector');
   await b.section.getByText('Names', { exact: true }).click();
   await page.mouse.move(0, 0);
   await b.section.scrollIntoViewIfNeeded();
@@ -46,7 +52,7 @@ test('counter and search column: options in the inspector, trigger SQL in the pr
   await expect(panel.getByTestId('migration-up')).toContainText('CREATE TRIGGER orders_count_trg');
   await page.getByTestId('migrations-toggle').click();
 
-  // undo: the weight, then the source, then the configuration, then the search column
+  // undo: the weight, then the source, then the configuration, then the search column (the refused edit is no step)
   for (let i = 0; i < 4; i++) await b.editor.undoButton();
   await expect(b.toggle('search')).not.toBeChecked();
 
@@ -91,6 +97,7 @@ test('a pasted updated_at trigger is recognised and converted to the behaviour i
   await expect(b.verbatim).toContainText('trigger users_notify on users');
   await expect(b.verbatim.getByRole('button')).toHaveCount(1);
   await expect(b.toggle('updated_at')).not.toBeChecked();
+  await b.verbatim.scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/shots/behaviors-verbatim.png' });
 
   await convert.click();

@@ -80,7 +80,7 @@ function NamesDetails({ value, defaults, onChange, what }: { value: BehaviorName
 function Behaviour({ id, label, hint, on, toggle, children, disabled }: { id: string; label: string; hint: string; on: boolean; toggle: (on: boolean) => void; children?: ReactNode; disabled?: boolean }) {
   return (
     <li className={`tw-beh__item${on ? ' is-on' : ''}`}>
-      <label className="tw-beh__switch" title={hint}>
+      <label className="tw-beh__switch">
         <input type="checkbox" data-behavior={id} checked={on} disabled={disabled} onChange={(e) => toggle(e.target.checked)} />
         <span>{label}</span>
       </label>
@@ -111,7 +111,6 @@ export function BehaviorsSection({ table }: { table: Table }) {
   const analysis = useBehaviorAnalysis(schema, table.id);
   const sname = schemaName(schema, table);
   const t = table.name;
-  const colName = (cid: Id) => table.columns.find((c) => c.id === cid)?.name ?? cid;
 
   // ---- counters: foreign keys of other tables (or this one) that reference this table
   const incoming = useMemo(() => {
@@ -124,7 +123,12 @@ export function BehaviorsSection({ table }: { table: Table }) {
   const [newFk, setNewFk] = useState('');
   const [newCounterCol, setNewCounterCol] = useState('');
   const chosen = incoming.find((x) => x.fk.id === newFk) ?? incoming[0];
-  const defaultCounterCol = chosen ? `${chosen.child.name}_count` : '';
+  const takenCounterCols = new Set((b.counters ?? []).map((c) => c.column));
+  const defaultCounterCol = !chosen
+    ? ''
+    : !takenCounterCols.has(`${chosen.child.name}_count`)
+      ? `${chosen.child.name}_count`
+      : `${chosen.child.name}_${chosen.fk.columns.map((id) => chosen.child.columns.find((c) => c.id === id)?.name ?? 'fk').join('_')}_count`;
 
   const searchCol = b.search?.column ?? 'search_vector';
   const sourceCandidates = table.columns.filter((c) => c.name !== searchCol && !/^tsvector$/i.test(c.type));
@@ -382,13 +386,13 @@ export function BehaviorsSection({ table }: { table: Table }) {
               </button>
             </div>
           ) : (
-            <p className="tw-insp__muted">No foreign key references {t} yet.</p>
+            <p className="tw-insp__muted tw-beh__none">No foreign key references {t} yet.</p>
           )}
         </li>
       </ul>
 
       <Preview analysis={analysis} table={table} hasBehaviors={Object.keys(b).length > 0} />
-      <Verbatim analysis={analysis} table={table} colName={colName} apply={apply} />
+      <Verbatim analysis={analysis} table={table} apply={apply} />
     </section>
   );
 }
@@ -427,7 +431,7 @@ function Preview({ analysis, table, hasBehaviors }: { analysis: Analysis; table:
   );
 }
 
-function Verbatim({ analysis, table, apply }: { analysis: Analysis; table: Table; colName: (id: Id) => string; apply: (c: Command) => { error?: string } }) {
+function Verbatim({ analysis, table, apply }: { analysis: Analysis; table: Table; apply: (c: Command) => { error?: string } }) {
   const schema = useApp((s) => s.doc.schema);
   const verbatim = useMemo(() => {
     const out = Object.values(schema.raw).filter((r) => r.target === table.id);

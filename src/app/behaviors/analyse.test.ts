@@ -1,0 +1,53 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initTriggers } from '../../core/triggers/check';
+import { importSql } from '../../core/sql/import/index';
+import { documentFromModel } from '../../core/document/document';
+import { History } from '../../core/commands/history';
+import { addCounter, enableSearch } from '../../core/triggers/commands';
+import { convertTriggerToBehavior } from '../../core/triggers/convert';
+import type { SchemaModel } from '../../core/model/types';
+import { analyseBehaviors } from './analyse';
+
+beforeAll(async () => {
+  await initTriggers();
+});
+
+const id = (m: SchemaModel, name: string) => Object.values(m.tables).find((t) => t.name === name)!.id;
+
+describe('analyseBehaviors (what the behaviours worker answers)', () => {
+  it('previews only the selected table’s behaviours, with diagnostics', () => {
+    const m = importSql(`CREATE TABLE authors (id int PRIMARY KEY, name text); CREATE TABLE books (id int PRIMARY KEY, author_id int REFERENCES authors, title text);`).model;
+    const h = new History();
+    let doc = documentFromModel(m);
+    const fk = doc.schema.tables[id(m, 'books')]!.constraints.find((c) => c.kind === 'foreign')!;
+    doc = h.apply(doc, addCounter(id(m, 'authors'), id(m, 'books'), fk.id)).doc;
+    doc = h.apply(doc, enableSearch(id(m, 'books'), { sources: ['title'], config: 'english' })).doc;
+    const a = analyseBehaviors(doc.schema, id(m, 'authors'));
+    expect(a.preview.kind).toBe('sql');
+    const sql = a.preview.kind === 'sql' ? a.preview.sql : '';
+    expect(sql).toContain('CREATE TRIGGER books_maintain_authors_books_count AFTER INSERT OR DELETE OR UPDATE OF author_id ON public.books');
+    expect(sql).not.toContain('search_vector');
+    const b = analyseBehaviors(doc.schema, id(m, 'books'));
+    expect(b.preview.kind === 'sql' && b.preview.sql).toContain(`to_tsvector('english'::regconfig, coalesce(NEW.title, ''))`);
+    expect(analyseBehaviors(doc.schema, 'no-such-table').preview).toEqual({ kind: 'none' });
+  });
+
+  it('lists the table’s recognised verbatim triggers as conversions the command accepts', () => {
+    const m = importSql(`
+      CREATE TABLE t (id int PRIMARY KEY, modified timestamptz);
+      CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.modified := now(); RETURN NEW; END $$;
+      CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();
+      CREATE TRIGGER t_other AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION touch();
+    `).model;
+    const a = analyseBehaviors(m, id(m, 't'));
+    expect(a.preview).toEqual({ kind: 'none' });
+    expect(a.matches.map((x) => [x.behavior, m.raw[x.triggerRawId]!.label])).toEqual([['updatedAt', 'trigger t_touch on t']]);
+    // the match crosses the worker boundary as plain data and drives the command
+    const doc = documentFromModel(m);
+    const r = new History().apply(doc, convertTriggerToBehavior(structuredClone(a.matches[0]!)));
+    expect(r.error).toBeUndefined();
+    expect(r.doc.schema.behaviors?.[id(m, 't')]).toEqual({ updatedAt: { column: 'modified', trigger: 't_touch', function: 'touch' } });
+    // t_other still calls touch(): the function stays
+    expect(Object.values(r.doc.schema.raw).map((x) => x.label).sort()).toEqual(['function public.touch()', 'trigger t_other on t']);
+  });
+});
