@@ -92,10 +92,15 @@ test('migrations: changes marked on the canvas (new / renamed / changed, column 
   await expect(panel.getByTestId('migration-dropped')).toContainText('column public.users.full_name');
 
   // a listed change focuses its table
-  await d.clickPane();
+  await d.select('users');
   await panel.getByTestId('migration-changes').getByRole('button', { name: /table public\.catalog_items/ }).click();
   await expect(d.inspector.getByRole('textbox', { name: 'Table name' })).toHaveValue('catalog_items');
 
+  // zoom out a little around the left edge so the marked tables clear the panel, for the screenshots
+  const box = (await d.canvas.boundingBox())!;
+  await page.mouse.move(box.x + 40, box.y + box.height / 2);
+  await page.mouse.wheel(0, 250);
+  await page.waitForTimeout(400);
   await mkdir('/tmp/shots', { recursive: true });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.screenshot({ path: '/tmp/shots/changes.png' });

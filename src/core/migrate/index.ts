@@ -45,12 +45,12 @@ export function migrationSql(from0: SchemaModel, to0: SchemaModel, opts: Migrati
   const up = upPlan.statements;
   const down = planMigration(target, from, { safe: opts.safe }).statements;
   if (opts.lockTimeout && opts.safe) for (const s of [...up, ...down]) s.sql = s.sql.replace(/^SET lock_timeout = '5s';$/, `SET lock_timeout = '${opts.lockTimeout.replace(/'/g, "''")}';`);
-  crossMark(up, down);
-  crossMark(down, up);
+  crossMark(up, down, 'Restores the structure only: data lost by the up migration is not brought back');
+  crossMark(down, up, 'Not exactly reversible: undoing this step in the down migration loses data');
   return { up, down, changes: upPlan.changes };
 }
 
-function crossMark(a: Statement[], b: Statement[]): void {
+function crossMark(a: Statement[], b: Statement[], message: string): void {
   const lossy = new Set(a.filter((s) => s.lossy && s.key).map((s) => s.key!));
   const irrev = new Set(a.filter((s) => s.irreversible && s.key).map((s) => s.key!));
   for (const s of b) {
@@ -58,7 +58,7 @@ function crossMark(a: Statement[], b: Statement[]): void {
     if (lossy.has(s.key) && !s.lossy) {
       s.lossy = true;
       if (!s.hazards.some((h) => h.kind === 'data-loss')) {
-        s.hazards.push({ kind: 'data-loss', severity: 'info', message: 'Restores the structure only: data lost by the other direction is not brought back' });
+        s.hazards.push({ kind: 'data-loss', severity: 'info', message });
       }
     }
     if (irrev.has(s.key)) s.irreversible = true;

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { History } from '../commands/history';
 import { addColumn, addIndex, addTable, deleteTables, removeColumn, renameTable, setTableComment, updateColumn } from '../commands/schema';
-import { newDocument, type TablewrightDocument } from '../document/document';
-import { initParser } from '../sql/import/index';
+import { documentFromModel, newDocument, type TablewrightDocument } from '../document/document';
+import { importSql, initParser } from '../sql/import/index';
 import type { Command } from '../commands/history';
 import { diffModels } from './index';
 import { changeMarks, decodeTableMark, encodeMarks, encodeTableMark, type TableMark } from './marks';
@@ -77,6 +77,21 @@ describe('changeMarks: diff result → canvas marks', () => {
       ]),
     );
     expect(marks.dropped).toHaveLength(2);
+  });
+
+  it('a renamed table is only "renamed" although its derived constraint and index names follow; a renamed index alone is a change', () => {
+    const model = importSql('CREATE TABLE products (id int PRIMARY KEY, sku text UNIQUE, price numeric CHECK (price >= 0)); CREATE INDEX products_price_idx ON products (price);').model;
+    const h = new History();
+    let doc = documentFromModel(model, 'shop');
+    const id = Object.keys(doc.schema.tables)[0]!;
+    doc = h.apply(doc, renameTable(id, 'catalog_items')).doc;
+    const changes = diffModels(model, doc.schema);
+    // the test means something only when the plan does rename the derived names
+    expect(changes.filter((c) => c.op === 'rename' && c.kind === 'constraint').length).toBeGreaterThan(0);
+    expect(changeMarks(changes, doc.schema).tables[id]!.kinds).toEqual(['renamed']);
+
+    const only: Change[] = [{ op: 'rename', kind: 'index', id: 'ix', parentId: id, label: 'index x', from: 'a', to: 'b' }];
+    expect(changeMarks(only, doc.schema).tables[id]!.kinds).toEqual(['changed']);
   });
 
   it('indexes and table comments mark their table as changed, without column marks', () => {

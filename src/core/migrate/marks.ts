@@ -44,6 +44,8 @@ const TABLE_PARTS = new Set(['constraint', 'index', 'raw', 'comment', 'column'])
 export function changeMarks(changes: readonly Change[], to: SchemaModel): ChangeMarks {
   const tables: Record<Id, TableMark> = {};
   const dropped: DroppedItem[] = [];
+  /** Tables whose only own change may be renamed constraints / indexes (derived names follow a table rename). */
+  const renamedParts = new Set<Id>();
   const mark = (id: Id): TableMark | null => {
     if (!to.tables[id]) return null;
     return (tables[id] ??= { kinds: [], columns: {}, columnsFrom: {} });
@@ -77,6 +79,10 @@ export function changeMarks(changes: readonly Change[], to: SchemaModel): Change
     if (isColumn && c.op === 'drop') dropped.push({ kind: 'column', id: c.id, label: c.label, tableId: c.parentId });
     const m = mark(c.parentId);
     if (!m) continue;
+    if (c.op === 'rename' && (c.kind === 'constraint' || c.kind === 'index')) {
+      renamedParts.add(c.parentId);
+      continue;
+    }
     add(m, 'changed');
     if (!isColumn || c.op === 'drop') continue;
     const prev = m.columns[c.id];
@@ -84,6 +90,11 @@ export function changeMarks(changes: readonly Change[], to: SchemaModel): Change
     // added wins over anything; renamed (more telling) over changed
     if (!prev || k === 'added' || (k === 'renamed' && prev === 'changed')) m.columns[c.id] = k;
     if (c.op === 'rename' && c.from) m.columnsFrom[c.id] = c.from;
+  }
+  for (const id of renamedParts) {
+    const m = tables[id]!;
+    // a renamed table renames its derived constraint / index names: that alone is no further change
+    if (!m.kinds.includes('renamed')) add(m, 'changed');
   }
   for (const m of Object.values(tables)) {
     if (m.kinds.includes('added')) {
