@@ -15,7 +15,10 @@ const UNSET = {};
 
 export type FixSource = QuickFix | (() => QuickFix | undefined) | undefined;
 
-/** Attach a fix to a finding: a ready QuickFix as a plain property, a builder as a lazy getter. */
+/**
+ * A finding with the fix attached: a ready QuickFix as a plain property (same object), a builder as a lazy getter
+ * (a new object with the same fields; an object literal with an accessor is much cheaper than defineProperty).
+ */
 export function attachFix(f: Finding, ctx: RuleContext, fix: FixSource): Finding {
   if (!fix) return f;
   if (typeof fix !== 'function') {
@@ -24,12 +27,15 @@ export function attachFix(f: Finding, ctx: RuleContext, fix: FixSource): Finding
   }
   let model: unknown = UNSET;
   let value: QuickFix | undefined;
-  let set = false;
-  Object.defineProperty(f, 'fix', {
-    enumerable: true,
-    configurable: true,
-    get(): QuickFix | undefined {
-      if (set) return value;
+  let assigned = false;
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    object: f.object,
+    message: f.message,
+    why: f.why,
+    get fix(): QuickFix | undefined {
+      if (assigned) return value;
       if (model !== ctx.model) {
         model = ctx.model;
         try {
@@ -41,12 +47,11 @@ export function attachFix(f: Finding, ctx: RuleContext, fix: FixSource): Finding
       }
       return value;
     },
-    set(v: QuickFix | undefined) {
-      set = true;
+    set fix(v: QuickFix | undefined) {
+      assigned = true;
       value = v;
     },
-  });
-  return f;
+  };
 }
 
 /** A copy of a finding with another severity that keeps a lazy fix lazy (a spread would build it). */

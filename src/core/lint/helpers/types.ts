@@ -168,10 +168,18 @@ export function typeFamily(typeText: string, model?: SchemaModel, typeRef?: Id):
 /** H4 for a column (uses its `typeRef`). */
 const columnCache = new WeakMap<object, { schemas: unknown; byColumn: WeakMap<Column, TypeInfo> }>();
 /** H4 for a column (uses its `typeRef`); cached per column object and model types / schemas. */
+let lastTypes: unknown;
+let lastColumnCache: { schemas: unknown; byColumn: WeakMap<Column, TypeInfo> } | undefined;
 export function columnTypeInfo(col: Column, model?: SchemaModel): TypeInfo {
   if (!model) return typeInfo(col.type, model, col.typeRef);
-  let c = columnCache.get(model.types);
-  if (!c || c.schemas !== model.schemas) columnCache.set(model.types, (c = { schemas: model.schemas, byColumn: new WeakMap() }));
+  // Hot path: the rules of one check ask about the same model over and over.
+  let c = lastTypes === model.types ? lastColumnCache : undefined;
+  if (!c || c.schemas !== model.schemas) {
+    c = columnCache.get(model.types);
+    if (!c || c.schemas !== model.schemas) columnCache.set(model.types, (c = { schemas: model.schemas, byColumn: new WeakMap() }));
+    lastTypes = model.types;
+    lastColumnCache = c;
+  }
   let v = c.byColumn.get(col);
   if (!v) c.byColumn.set(col, (v = typeInfo(col.type, model, col.typeRef)));
   return v;

@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../types';
 import { enableUpdatedAt } from '../../triggers/commands';
 import { AUDIT_COLUMN } from '../helpers/roles';
-import { finding, memoByTable } from './support.type-name-aud-sec';
+import { finding } from './support.type-name-aud-sec';
 import { isCreatedCol, isDeletedAtCol, isUpdatedCol, updatedAtSql } from './support-aud.type-name-aud-sec';
 
 /** AUD-02: mutable entity tables without updated_at. */
@@ -12,7 +12,7 @@ export const rule: Rule = {
   defaultSeverity: 'info',
   scope: 'table',
   description: 'An entity table with editable columns but no updated_at: changes leave no trace, and caches and syncs cannot tell what changed.',
-  checkTable: memoByTable(
+  checkTable:
     (t, ctx): Finding[] => {
       if (t.partitionOf || ctx.role(t) !== 'entity') return [];
       if (t.columns.some(isUpdatedCol) || ctx.model.behaviors?.[t.id]?.updatedAt) return [];
@@ -37,6 +37,4 @@ export const rule: Rule = {
           }),
       ];
     },
-    (t, ctx) => [ctx.model.behaviors?.[t.id]?.updatedAt, ctx.role(t)],
-  ),
 };

@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../types';
 import { enableUpdatedAt } from '../../triggers/commands';
-import { finding, memoByTable, rawByTarget } from './support.type-name-aud-sec';
+import { finding, rawByTarget } from './support.type-name-aud-sec';
 import { hasUpdateTrigger, isUpdatedCol, updatedAtSql } from './support-aud.type-name-aud-sec';
 
 /** AUD-03: updated_at without a BEFORE UPDATE trigger. */
@@ -11,7 +11,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   scope: 'table',
   description: 'An updated_at (modified_at, last_update) column that no BEFORE UPDATE trigger maintains. Switch the rule off when the application (ORM timestamps) maintains it.',
-  checkTable: memoByTable(
+  checkTable:
     (t, ctx): Finding[] => {
       const out: Finding[] = [];
       if (t.partitionOf) return out;
@@ -25,6 +25,4 @@ export const rule: Rule = {
       }
       return out;
     },
-    (t, ctx) => [ctx.model.behaviors?.[t.id]?.updatedAt, rawByTarget(ctx.model, t.id)],
-  ),
 };

@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../types';
-import { colInfo, compose, editColumn, editTable, finding, qi, qt, memoByTable } from './support.type-name-aud-sec';
+import { colInfo, compose, editColumn, editTable, finding, qi, qt } from './support.type-name-aud-sec';
 import { isDeletedAtCol, isDeletedFlag } from './support-aud.type-name-aud-sec';
 
 /** AUD-05: soft-delete columns with the wrong shape, redundant flags, and cascades that soft delete never fires. */
@@ -10,7 +10,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   scope: 'relation',
   description: 'deleted_at should be a nullable timestamptz; is_deleted next to deleted_at is redundant; ON DELETE CASCADE children of a soft-deleted table stay live.',
-  checkTable: memoByTable(
+  checkTable:
     (t, ctx): Finding[] => {
       const out: Finding[] = [];
       const bColumn = ctx.model.behaviors?.[t.id]?.softDelete?.column;
@@ -77,6 +77,4 @@ export const rule: Rule = {
       }
       return out;
     },
-    (t, ctx) => [ctx.model.behaviors?.[t.id]?.softDelete, ctx.helpers.incoming(t.id).filter(([o, fk]) => o.id !== t.id && fk.onDelete === 'cascade').map(([o]) => o.name).join(',')],
-  ),
 };

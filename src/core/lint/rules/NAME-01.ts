@@ -1,16 +1,18 @@
 import type { SchemaModel, Table } from '../../model/types';
 import type { Finding, QuickFix, Rule } from '../types';
-import { nameCase, toCase, type NameCase } from '../helpers/names';
-import { finding, perModel, renameColumnFix, renameConstraintFix, renameIndexFix, renameTableFix, memoByTable, namesSignature } from './support.type-name-aud-sec';
+import { memoByString, nameCase, toCase, type NameCase } from '../helpers/names';
+import { finding, perModel, renameColumnFix, renameConstraintFix, renameIndexFix, renameTableFix, memoByTable } from './support.type-name-aud-sec';
 
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 type Counts = Map<NameCase, number>;
 
+/** Case of a plain identifier, `other` for anything else (memoized: the same names repeat across tables). */
+const caseOf = memoByString((n: string): NameCase => (PLAIN.test(n) ? nameCase(n) : 'other'));
+
 function count(into: Counts, names: Iterable<string>): Counts {
   for (const n of names) {
-    if (!PLAIN.test(n)) continue;
-    const c = nameCase(n);
+    const c = caseOf(n);
     // single lowercase words are both snake and camel: count them as snake.
     if (c === 'other') continue;
     into.set(c, (into.get(c) ?? 0) + 1);
@@ -59,7 +61,7 @@ const conventions = perModel((m: SchemaModel) => {
 });
 
 function fits(name: string, conv: NameCase): boolean {
-  const c = nameCase(name);
+  const c = caseOf(name);
   if (c === conv) return true;
   // A single lowercase word fits camel as well; a single capitalised word fits pascal.
   if (conv === 'camel' && c === 'snake' && !name.includes('_')) return true;
@@ -102,7 +104,8 @@ export const rule: Rule = {
     },
     (t, ctx) => {
       const c = conventions(ctx.model);
-      return [c.table, c.column, c.other, namesSignature(ctx.model), ctx.model.views, ctx.model.raw, ctx.model.behaviors];
+      // Quick fixes are built when read, against the latest model (../lazy.ts): only the conventions matter here.
+      return [c.table, c.column, c.other];
     },
   ),
 };

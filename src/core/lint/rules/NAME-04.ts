@@ -21,11 +21,22 @@ export const rule: Rule = {
       const to = fitName(name);
       out.push(finding(rule, ctx, t, col, `${what} name ${name} is ${utf8Length(name)} bytes, over PostgreSQL's 63-byte limit; shorten it.`, why, { fix: () => fix(to), extra }));
     };
+    // Byte lengths for the generated-name bounds (unknown column ids count as the longest possible name).
+    const tableBytes = utf8Length(t.name);
+    const colBytes = (id: string) => {
+      const c = t.columns.find((x) => x.id === id);
+      return c ? utf8Length(c.name) : MAX_IDENT_BYTES;
+    };
+    let maxCol = -1;
+    const maxColBytes = () => {
+      if (maxCol < 0) for (const c of t.columns) maxCol = Math.max(maxCol, utf8Length(c.name));
+      return Math.max(maxCol, 0);
+    };
     check(t.name, 'Table', (to) => renameTableFix(ctx, t, to));
     for (const c of t.columns) if (!c.inherited) check(c.name, 'Column', (to) => renameColumnFix(ctx, t, c, to), c);
     for (const ix of t.indexes) {
       if (ix.name) check(ix.name, 'Index', (to) => renameIndexFix(ctx, t, ix, to), undefined, { indexId: ix.id });
-      else if (t.name.length + ix.elements.length * 64 + 5 > MAX_IDENT_BYTES && t.name.length + ix.elements.reduce((n, e) => n + 1 + (e.column ? (t.columns.find((c) => c.id === e.column)?.name.length ?? 0) : 4), 0) * 3 + 4 > MAX_IDENT_BYTES) {
+      else if (tableBytes + ix.elements.reduce((n, e) => n + 1 + (e.column ? colBytes(e.column) : 4), 0) + 4 > MAX_IDENT_BYTES) {
         const gen = defaultIndexName(t, ix);
         if (long(gen))
           out.push(
@@ -39,7 +50,8 @@ export const rule: Rule = {
     }
     for (const k of t.constraints) {
       if (k.name) check(k.name, 'Constraint', (to) => renameConstraintFix(ctx, t, k, to), undefined, { constraintId: k.id });
-      else if ((t.name.length + 6) * 3 > MAX_IDENT_BYTES || ('columns' in k ? k.columns.length : 1) * 64 + t.name.length > MAX_IDENT_BYTES) {
+      // Generated names are `<table>_<columns>_<suffix>` (a CHECK names one column): skip those that surely fit.
+      else if (k.kind === 'exclude' || tableBytes + (k.kind === 'check' ? maxColBytes() + 1 : k.columns.reduce((n, id) => n + 1 + colBytes(id), 0)) + 6 > MAX_IDENT_BYTES) {
         const gen = defaultConstraintName(t, k);
         if (long(gen))
           out.push(

@@ -35,10 +35,16 @@ export const rule: Rule = {
       const role = /^(.+?)_?(id|uuid)$/i.exec(fkCol.name)?.[1];
       if (role) prefixes.add(role.toLowerCase().replace(/_$/, ''));
       for (const c of t.columns) {
-        if (pk.has(c.id) || fkCols.has(c.id) || reported.has(c.id) || SNAPSHOT.test(c.name) || /_count$/i.test(c.name)) continue;
+        if (pk.has(c.id) || fkCols.has(c.id) || reported.has(c.id)) continue;
         const lower = c.name.toLowerCase();
+        let exemptTested = false;
         for (const pre of prefixes) {
           if (!lower.startsWith(pre + '_')) continue;
+          // Snapshots and counters are exempt (tested only for names that carry a prefix: the regexes are the cost).
+          if (!exemptTested) {
+            if (SNAPSHOT.test(c.name) || /_count$/i.test(c.name)) break;
+            exemptTested = true;
+          }
           const a = lower.slice(pre.length + 1);
           if (!a || a === 'id') continue;
           const pc = p.columns.find((x) => x.name.toLowerCase() === a);

@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../types';
 import { isRegType } from '../helpers/types';
-import { finding, qi, rawByTarget, retypeFix, memoByTable } from './support.type-name-aud-sec';
+import { finding, qi, rawByTarget, retypeFix } from './support.type-name-aud-sec';
 
 /** TYPE-19: table inheritance, rules, reg* types. */
 export const rule: Rule = {
@@ -10,7 +10,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   scope: 'column',
   description: 'Legacy features: table INHERITS, CREATE RULE, and reg* types (regclass, regproc, …) in user tables.',
-  checkTable: memoByTable(
+  checkTable:
     (t, ctx): Finding[] => {
       const out: Finding[] = [];
       if (t.inherits?.length) {
@@ -37,6 +37,4 @@ export const rule: Rule = {
       }
       return out;
     },
-    (t, ctx) => [rawByTarget(ctx.model, t.id), (t.inherits ?? []).map((id) => ctx.model.tables[id]?.name).join(',')],
-  ),
 };

@@ -298,6 +298,7 @@ function indexLikesUncached(t: Table): IndexLike[] {
 }
 
 export function normExpr(s: string | undefined): string {
+  if (!s) return '';
   return (s ?? '').toLowerCase().replace(/\s+/g, ' ').replace(/\(\s+/g, '(').replace(/\s+\)/g, ')').replace(/^\((.*)\)$/, '$1').trim();
 }
 
@@ -416,15 +417,21 @@ export function closedValueCount(model: SchemaModel, t: Table, c: Column): numbe
     const ut = model.types[c.typeRef];
     if (ut?.kind === 'enum') return ut.values.length;
   }
-  const name = c.name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`(^|[^a-z0-9_"])"?${name}"?\\s*(::\\s*[a-z ]+)?\\s*(in\\s*\\(|=\\s*any\\s*\\(\\s*(\\(\\s*)?array\\s*\\[)([^\\])]*)`, 'i');
+  let re: RegExp | undefined;
   for (const k of t.constraints) {
     if (k.kind !== 'check') continue;
+    re ??= closedValueRe(c.name);
     const m = re.exec(k.expr);
     if (m && m[5] !== undefined) return m[5].split(',').filter((s) => s.trim()).length;
   }
   return undefined;
 }
+
+/** `col IN (` / `col = ANY (ARRAY[` for a column name (compiled once per name). */
+const closedValueRe = perString((colName: string) => {
+  const name = colName.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^a-z0-9_"])"?${name}"?\\s*(::\\s*[a-z ]+)?\\s*(in\\s*\\(|=\\s*any\\s*\\(\\s*(\\(\\s*)?array\\s*\\[)([^\\])]*)`, 'i');
+});
 
 // ------------------------------------------------------------------ new tables (NF fixes)
 

@@ -1,6 +1,6 @@
 /** Audit-column recognition and updated_at trigger SQL shared by the AUD rules. */
 import type { Column, SchemaModel, Table } from '../../model/types';
-import { rawTokens } from '../helpers/names';
+import { memoByString, rawTokens } from '../helpers/names';
 import { DEFAULT_NAMES, fitIdent } from '../../triggers/names';
 import { qi, qt, rawByTarget, schemaOf } from './support.type-name-aud-sec';
 
@@ -8,7 +8,8 @@ const CREATED = new Set(['created_at', 'inserted_at', 'creation_time', 'created_
 const UPDATED = new Set(['updated_at', 'modified_at', 'last_update', 'last_updated', 'last_modified', 'updated_on', 'modified_on', 'date_modified', 'date_updated', 'updated_time', 'update_time', 'last_updated_at', 'last_modified_at', 'modified', 'updated']);
 const DELETED = new Set(['deleted_at', 'deleted_on', 'removed_at', 'deleted_time', 'date_deleted']);
 
-const norm = (c: Column | string) => rawTokens(typeof c === 'string' ? c : c.name).join('_');
+const normName = memoByString((name: string) => rawTokens(name).join('_'));
+const norm = (c: Column | string) => normName(typeof c === 'string' ? c : c.name);
 
 export const isCreatedCol = (c: Column) => CREATED.has(norm(c));
 export const isUpdatedCol = (c: Column) => UPDATED.has(norm(c));

@@ -465,10 +465,3 @@ export function memoByTable(fn: (t: Table, ctx: RuleContext) => Finding[], deps:
     return out;
   };
 }
-
-/** All table and column names of the model as one string (cached per `model.tables`). */
-export const namesSignature = perModel((m: SchemaModel) => {
-  const parts: string[] = [];
-  for (const t of Object.values(m.tables)) parts.push(`${t.schemaId}.${t.name}`);
-  return parts.join('\u0000');
-});
