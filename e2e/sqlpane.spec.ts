@@ -9,12 +9,27 @@ import { importSql, initParser } from '../src/core/sql/import';
 
 const CORPUS = resolve(process.cwd(), '../shared/corpus/pagila.sql');
 
+/**
+ * The status bar text for `sql`, from the core model: partitions (PARTITION OF a table in the model) are counted apart
+ * and their copies of the parent's foreign keys are not relationships of their own.
+ */
 function counts(sql: string) {
   const { model } = importSql(sql);
+  const isPart = (id: string | null) => {
+    const t = id ? model.tables[id] : undefined;
+    return !!t?.partitionOf && !!model.tables[t.partitionOf.parentId];
+  };
   let rels = 0;
-  for (const t of Object.values(model.tables)) for (const c of t.constraints) if (c.kind === 'foreign' && c.refTableId && model.tables[c.refTableId]) rels++;
+  let parts = 0;
+  for (const t of Object.values(model.tables)) {
+    if (isPart(t.id)) {
+      parts++;
+      continue;
+    }
+    for (const c of t.constraints) if (c.kind === 'foreign' && c.refTableId && model.tables[c.refTableId] && !isPart(c.refTableId)) rels++;
+  }
   const n = (x: number, one: string) => `${x.toLocaleString('en-US')} ${x === 1 ? one : `${one}s`}`;
-  return `${n(Object.keys(model.tables).length, 'table')} · ${n(rels, 'relationship')}`;
+  return `${n(Object.keys(model.tables).length - parts, 'table')}${parts ? ` (+${n(parts, 'partition')})` : ''} · ${n(rels, 'relationship')}`;
 }
 
 /** Focus the editor by clicking inside its visible area (its line container is taller than the view). */
@@ -133,6 +148,89 @@ test.describe('SQL pane', () => {
     await page.screenshot({ path: '/tmp/tw-sql-5-dropped.png' });
 
     expect(foreign, 'requests outside the origin').toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('partitions are drawn inside their parent: one node, "5 partitions", listed in the inspector', async ({ page, context, baseURL }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL!).origin });
+    await page.goto('/');
+    await expect(page.getByTestId('counts')).toHaveText('4 tables · 3 relationships');
+    await page.getByTestId('sql-toggle').click();
+    await expect(page.getByTestId('sql-editor').locator('.view-lines')).toContainText('CREATE TABLE', { timeout: 20_000 });
+    const months = ['01', '02', '03', '04', '05', '06'];
+    const sql = [
+      'CREATE TABLE customer (id bigint PRIMARY KEY, name text NOT NULL);',
+      'CREATE TABLE payment (id bigint NOT NULL, customer_id bigint NOT NULL REFERENCES customer (id), amount numeric(10,2) NOT NULL, paid_at timestamptz NOT NULL) PARTITION BY RANGE (paid_at);',
+      ...months.slice(0, 5).map((m, i) => `CREATE TABLE payment_2024_${m} PARTITION OF payment FOR VALUES FROM ('2024-${m}-01') TO ('2024-${months[i + 1]}-01');`),
+      '',
+    ].join('\n');
+    await pasteInto(page, sql);
+    await expect(page.getByTestId('counts')).toHaveText('2 tables (+5 partitions) · 1 relationship', { timeout: 20_000 });
+    await expect(page.locator('.react-flow__node-table')).toHaveCount(2);
+    const payment = page.locator('.react-flow__node-table [data-table="payment"]');
+    const line = payment.getByTestId('node-partitions');
+    await expect(line).toContainText('5 partitions');
+    // Every partition and its bounds on hover.
+    await expect(line).toHaveAttribute('title', /payment_2024_01: FOR VALUES FROM \('2024-01-01'\) TO \('2024-02-01'\)/);
+    await expect(line).toHaveAttribute('title', /payment_2024_05: FOR VALUES FROM \('2024-05-01'\) TO \('2024-06-01'\)/);
+    // No partition is a node; one edge (payment → customer).
+    await expect(page.locator('[data-table^="payment_2024"]')).toHaveCount(0);
+    await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+
+    // The inspector of the parent lists them; a partition can be selected from there.
+    await payment.locator('.tw-node__header').click();
+    const list = page.getByTestId('inspector-partitions');
+    await expect(list.getByRole('button')).toHaveCount(5);
+    await expect(list).toContainText("FOR VALUES FROM ('2024-03-01') TO ('2024-04-01')");
+    await list.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/shots/partitions.png' });
+    await list.getByRole('button', { name: 'public.payment_2024_03' }).click();
+    await expect(page.getByRole('complementary', { name: 'Inspector' }).getByRole('heading', { level: 2 })).toHaveText('public.payment_2024_03');
+    await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText('Partition of');
+    expect(errors).toEqual([]);
+  });
+
+  test('import dialog: a two-schema input offers a filter; importing one schema leaves the cross-schema FK out, one undo step', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto('/');
+    await expect(page.getByTestId('counts')).toHaveText('4 tables · 3 relationships');
+    const sql = [
+      'CREATE SCHEMA hr;',
+      'CREATE SCHEMA sales;',
+      'CREATE TABLE hr.employee (id int PRIMARY KEY, name text);',
+      'CREATE TABLE hr.team (id int PRIMARY KEY, lead_id int REFERENCES hr.employee (id));',
+      'CREATE TABLE sales.customer (id int PRIMARY KEY, account_manager int REFERENCES hr.employee (id));',
+      'CREATE TABLE sales.orders (id int PRIMARY KEY, customer_id int REFERENCES sales.customer (id));',
+      'CREATE TABLE sales.line (order_id int REFERENCES sales.orders (id), qty int);',
+    ].join('\n');
+    await page.getByRole('button', { name: 'Import SQL' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import SQL' });
+    await dialog.getByLabel('SQL to import').fill(sql);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    const filter = dialog.getByTestId('import-filter');
+    await expect(filter).toBeVisible();
+    await expect(filter.getByRole('group', { name: 'Schemas' })).toContainText('hr2 tables');
+    await expect(filter.getByRole('group', { name: 'Schemas' })).toContainText('sales3 tables');
+    await expect(dialog.getByTestId('import-summary')).toHaveText('5 tables of 5');
+    await filter.getByRole('checkbox', { name: 'hr 2 tables' }).uncheck();
+    await expect(dialog.getByTestId('import-summary')).toHaveText('3 tables of 5 · 1 foreign key left out');
+    // Related tables bring the referenced schema's table back.
+    await filter.getByRole('checkbox', { name: 'Include related tables' }).check();
+    await expect(dialog.getByTestId('import-summary')).toHaveText('4 tables of 5');
+    await filter.getByRole('checkbox', { name: 'Include related tables' }).uncheck();
+    await dialog.getByRole('button', { name: 'Import 3 tables' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('counts')).toHaveText('3 tables · 2 relationships', { timeout: 20_000 });
+    await expect(page.locator('.react-flow__node-table')).toHaveCount(3);
+    await expect(page.getByTestId('diagnostics')).toContainText('1 import diagnostic');
+    // One undo step back to the sample.
+    const undo = page.getByRole('toolbar', { name: 'Edit' }).getByRole('button', { name: 'Undo' });
+    await expect(undo).toHaveAttribute('title', /Undo Import Imported schema/);
+    await undo.click();
+    await expect(page.getByTestId('counts')).toHaveText('4 tables · 3 relationships');
     expect(errors).toEqual([]);
   });
 });

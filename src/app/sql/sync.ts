@@ -496,3 +496,28 @@ export async function importFile(name: string, text: string, mode: ImportMode): 
   }
   return true;
 }
+
+/**
+ * Put an already parsed (and possibly filtered) model on the diagram from the import dialog: `replace` swaps the
+ * diagram's schema for it, `merge` adds its DDL on top of the diagram (parsed in the worker). One undo step either
+ * way; the SQL pane then shows the diagram's DDL.
+ */
+export async function importModel(model: SchemaModel, opts: { name: string; mode: ImportMode; stats: ImportStats; diagnostics: Diagnostic[] }): Promise<{ ok: boolean; error?: string }> {
+  cancelRunningParse();
+  let next = model;
+  let diagnostics = opts.diagnostics;
+  if (opts.mode === 'merge') {
+    const ddl = await exportSql(model);
+    if (!ddl.ok) return { ok: false, error: ddl.error };
+    const merged = await parseSql(ddl.sql, { into: useApp.getState().doc.schema });
+    if (!merged.ok) return { ok: false, error: merged.error };
+    next = merged.model;
+    diagnostics = [...diagnostics, ...merged.diagnostics.filter((d) => d.severity === 'error')];
+  }
+  const ok = await commitModel(next, { label: `${opts.mode === 'merge' ? 'Merge' : 'Import'} ${opts.name}`, report: { name: opts.name, stats: opts.stats, diagnostics } });
+  if (!ok) return { ok: false, error: useSqlPane.getState().message ?? 'Import failed' };
+  setPane({ dirty: false });
+  if (useSqlPane.getState().open) await regenerate();
+  else stale = true;
+  return { ok: true };
+}
