@@ -96,9 +96,10 @@ function memoStr<V>(fn: (k: string) => V): (k: string) => V {
 
 // Pure functions of one table object: cached across checks (tables are immutable states).
 const outgoingG = memo((t: Table) => t.constraints.filter((c): c is ForeignKey => c.kind === 'foreign'));
-const candidateKeysG = memo(candidateKeys);
-const indexLikesG = memo(indexLikes);
-const singleKeysG = memo(singleColumnKeys);
+// candidateKeys, indexLikes and singleColumnKeys cache per table object themselves (keys.ts).
+const candidateKeysG = candidateKeys;
+const indexLikesG = indexLikes;
+const singleKeysG = singleColumnKeys;
 const junctionG = memo(looksLikeJunction);
 const fkColsG = memo((t: Table) => new Set(outgoingG(t).flatMap((f) => f.columns)));
 

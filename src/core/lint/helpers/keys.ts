@@ -2,7 +2,17 @@
  * H5 (does an index cover a column set, as a SET) and H6 (candidate keys). PRIMARY KEY and UNIQUE constraints are
  * backed by btree indexes, so they count as indexes here too.
  */
-import type { Column, Id, Index, Table } from '../../model/types';
+import type { Column, Constraint, Id, Index, IndexElement, Table } from '../../model/types';
+
+/** Cache a pure function of one table object (tables are immutable states; results are shared: do not mutate). */
+function perTable<V>(fn: (t: Table) => V): (t: Table) => V {
+  const m = new WeakMap<Table, V>();
+  return (t) => {
+    let v = m.get(t);
+    if (v === undefined) m.set(t, (v = fn(t)));
+    return v;
+  };
+}
 
 /** An index-like access path: a real index, or the btree behind a PK / UNIQUE constraint. */
 export interface IndexLike {
@@ -12,24 +22,39 @@ export interface IndexLike {
   unique: boolean;
   method: string;
   /** Key elements: a column id, or an expression (`expr`) in that position. */
-  elements: { column?: Id; expr?: string; opclass?: string; collation?: string }[];
+  elements: IndexElement[];
+  /** INCLUDE columns (not keys). */
+  include: Id[];
   where?: string;
   nullsNotDistinct?: boolean;
+  /** The index (source `index`) or the PK / UNIQUE constraint behind it. */
+  index?: Index;
+  constraint?: Constraint;
 }
 
-export function indexLikes(t: Table): IndexLike[] {
+/** Index-like access paths of a table: PK and UNIQUE constraints first, then the indexes (cached per table object). */
+export const indexLikes: (t: Table) => IndexLike[] = perTable((t) => {
   const out: IndexLike[] = [];
   for (const c of t.constraints) {
     if (c.kind === 'primary' || c.kind === 'unique') {
-      out.push({ id: c.id, source: c.kind, unique: true, method: 'btree', elements: c.columns.map((column) => ({ column })), nullsNotDistinct: c.kind === 'unique' ? c.nullsNotDistinct : undefined });
+      out.push({
+        id: c.id,
+        source: c.kind,
+        unique: true,
+        method: 'btree',
+        elements: c.columns.map((column) => ({ column })),
+        include: c.include ?? [],
+        nullsNotDistinct: c.kind === 'unique' ? c.nullsNotDistinct : undefined,
+        constraint: c,
+      });
     }
   }
   for (const ix of t.indexes) out.push(fromIndex(ix));
   return out;
-}
+});
 
 function fromIndex(ix: Index): IndexLike {
-  return { id: ix.id, source: 'index', unique: ix.unique, method: (ix.method || 'btree').toLowerCase(), elements: ix.elements, where: ix.where, nullsNotDistinct: ix.nullsNotDistinct };
+  return { id: ix.id, source: 'index', unique: ix.unique, method: (ix.method || 'btree').toLowerCase(), elements: ix.elements, include: ix.include ?? [], where: ix.where, nullsNotDistinct: ix.nullsNotDistinct, index: ix };
 }
 
 /**
@@ -37,14 +62,22 @@ function fromIndex(ix: Index): IndexLike {
  * that equal C as a set (order does not matter for equality lookups such as FK checks).
  */
 export function indexCovers(ix: IndexLike | Index, cols: readonly Id[]): boolean {
-  const il = 'source' in ix ? ix : fromIndex(ix);
-  const set = new Set(cols);
-  if (set.size === 0 || il.where) return false;
-  const method = il.method.toLowerCase();
-  if (!(method === 'btree' || (method === 'hash' && set.size === 1))) return false;
-  if (il.elements.length < set.size) return false;
-  const lead = il.elements.slice(0, set.size);
-  return lead.every((e) => e.column !== undefined && !e.expr && set.has(e.column)) && new Set(lead.map((e) => e.column)).size === set.size;
+  if (ix.where) return false;
+  // Distinct columns of C (FK column lists are short: no Set needed).
+  let n = 0;
+  for (let i = 0; i < cols.length; i++) if (cols.indexOf(cols[i]!) === i) n++;
+  if (n === 0) return false;
+  const method = (ix.method || 'btree').toLowerCase();
+  if (!(method === 'btree' || (method === 'hash' && n === 1))) return false;
+  const els = ix.elements;
+  if (els.length < n) return false;
+  // The first n key positions are distinct plain columns of C (n distinct members of C = C itself).
+  for (let i = 0; i < n; i++) {
+    const e = els[i]!;
+    if (e.column === undefined || e.expr || !cols.includes(e.column)) return false;
+    for (let j = 0; j < i; j++) if (els[j]!.column === e.column) return false;
+  }
+  return true;
 }
 
 /** H5 over a table: some index, PK or UNIQUE constraint covers the column set. */
@@ -55,6 +88,9 @@ export function isCovered(t: Table, cols: readonly Id[]): boolean {
 export interface CandidateKey {
   /** Constraint or index id. */
   id: Id;
+  /** The PK / UNIQUE constraint, or the unique index. */
+  constraint?: Constraint;
+  index?: Index;
   source: 'primary' | 'unique' | 'index';
   /** Plain key columns (expression elements are listed in `exprs`). */
   columns: Id[];
@@ -69,8 +105,9 @@ export interface CandidateKey {
   special: boolean;
 }
 
-/** H6: PK, UNIQUE constraints and unique indexes (partial ones flagged with `where`). */
-export function candidateKeys(t: Table): CandidateKey[] {
+/** H6: PK, UNIQUE constraints and unique indexes (partial ones flagged with `where`); cached per table object. */
+export const candidateKeys: (t: Table) => CandidateKey[] = perTable(candidateKeysUncached);
+function candidateKeysUncached(t: Table): CandidateKey[] {
   const out: CandidateKey[] = [];
   for (const ix of indexLikes(t)) {
     if (!ix.unique) continue;
@@ -90,6 +127,8 @@ export function candidateKeys(t: Table): CandidateKey[] {
       }
     }
     const k: CandidateKey = { id: ix.id, source: ix.source, columns, exprs, ciColumns, special };
+    if (ix.constraint) k.constraint = ix.constraint;
+    if (ix.index) k.index = ix.index;
     if (ix.where) k.where = ix.where;
     if (ix.nullsNotDistinct) k.nullsNotDistinct = true;
     out.push(k);
@@ -110,8 +149,9 @@ export function hasCandidateKey(t: Table, cols: readonly Id[]): boolean {
   return candidateKeys(t).some((k) => keyIsExactly(k, cols));
 }
 
-/** Single plain-column, non-partial candidate keys of a table, in the order PK first. */
-export function singleColumnKeys(t: Table): Column[] {
+/** Single plain-column, non-partial candidate keys of a table, in the order PK first (cached per table object). */
+export const singleColumnKeys: (t: Table) => Column[] = perTable(singleColumnKeysUncached);
+function singleColumnKeysUncached(t: Table): Column[] {
   const out: Column[] = [];
   for (const k of candidateKeys(t)) {
     if (k.where || k.exprs.length || k.columns.length !== 1) continue;

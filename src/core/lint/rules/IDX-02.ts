@@ -1,6 +1,6 @@
 import { removeConstraint, removeIndex } from '../../commands/schema';
 import type { Finding, Rule } from '../types';
-import { constraintName, dropIndexSql, elementSig, finding, indexLikes, normExpr, qTable, quoteIdent, ref, type IndexLike } from './idx-nf-util';
+import { constraintName, dropIndexSql, elementSig, finding, indexLikes, likeLabel, normExpr, qTable, quoteIdent, ref, type IndexLike } from './idx-nf-util';
 
 function signature(ix: IndexLike): string {
   return [ix.method, ix.elements.map(elementSig).join(','), [...ix.include].sort().join(','), normExpr(ix.where), ix.nullsNotDistinct ? 'nnd' : ''].join('#');
@@ -31,15 +31,15 @@ export const rule: Rule = {
         continue;
       }
       // Drop an index rather than a constraint; between two indexes, drop the later one (`ix`).
-      const drop = ix.kind === 'index' ? ix : first.kind === 'index' ? first : ix;
+      const drop = ix.source === 'index' ? ix : first.source === 'index' ? first : ix;
       const keep = drop === ix ? first : ix;
       const severity = ix.where ? 'warning' : 'error';
       let fix;
       if (drop.index) {
-        fix = { label: `Drop duplicate ${drop.label}`, sql: dropIndexSql(ctx.model, t, drop.index), command: removeIndex(t.id, drop.index.id) };
+        fix = { label: `Drop duplicate ${likeLabel(t, drop)}`, sql: dropIndexSql(ctx.model, t, drop.index), command: removeIndex(t.id, drop.index.id) };
       } else if (drop.constraint) {
         fix = {
-          label: `Drop duplicate ${drop.label}`,
+          label: `Drop duplicate ${likeLabel(t, drop)}`,
           sql: `ALTER TABLE ${qTable(ctx.model, t)} DROP CONSTRAINT ${quoteIdent(constraintName(t, drop.constraint))};`,
           command: removeConstraint(t.id, drop.constraint.id),
         };
@@ -49,7 +49,7 @@ export const rule: Rule = {
           'IDX-02',
           severity,
           ref(ctx, t, drop.index ? { indexId: drop.index.id } : { constraintId: drop.constraint?.id }),
-          `${cap(drop.label)} on ${t.name} is identical to ${keep.label}.`,
+          `${cap(likeLabel(t, drop))} on ${t.name} is identical to ${likeLabel(t, keep)}.`,
           'Identical indexes give the planner nothing new, but each one is updated on every write, takes disk and cache space, and can prevent HOT updates.',
           fix,
         ),

@@ -1,6 +1,6 @@
 import { removeIndex } from '../../commands/schema';
 import type { Finding, Rule } from '../types';
-import { colName, dropIndexSql, elementSig, family, finding, indexLikes, indexLabel, normExpr, ref } from './idx-nf-util';
+import { colName, dropIndexSql, elementSig, family, finding, indexLikes, indexLabel, likeLabel, normExpr, ref } from './idx-nf-util';
 
 /**
  * IDX-03 (pghero): a non-unique, non-partial btree whose keys are a strict leading prefix of another btree's keys
@@ -40,10 +40,10 @@ export const rule: Rule = {
             'IDX-03',
             wide ? 'info' : 'warning',
             ref(ctx, t, { indexId: ix.id }),
-            `Index ${indexLabel(ix, t)} on ${t.name} (${keys}) is a leading prefix of ${j.label}.`,
+            `Index ${indexLabel(ix, t)} on ${t.name} (${keys}) is a leading prefix of ${likeLabel(t, j)}.`,
             wide
-              ? `${j.label} can answer the same lookups, but it is wide, so the narrow index may still be faster; drop it only if it is not hot.`
-              : `${j.label} serves every lookup and sort on (${keys}); the extra index only costs writes, disk and cache.`,
+              ? `${likeLabel(t, j)} can answer the same lookups, but it is wide, so the narrow index may still be faster; drop it only if it is not hot.`
+              : `${likeLabel(t, j)} serves every lookup and sort on (${keys}); the extra index only costs writes, disk and cache.`,
             { label: `Drop ${indexLabel(ix, t)}`, sql: dropIndexSql(ctx.model, t, ix), command: removeIndex(t.id, ix.id) },
           ),
         );

@@ -84,7 +84,7 @@ export const rule: Rule = {
       const sig = ix.elements.map(elementSig).join(',');
       const twin = t.indexes.some((o) => o !== ix && !o.unique && mentions(o.where, sdName) && o.elements.map(elementSig).join(',') === sig);
       if (twin) continue;
-      const backsFk = fks.some((fk) => covers({ kind: 'index', index: ix, unique: false, method: (ix.method || 'btree').toLowerCase(), elements: ix.elements, include: [], label: '' }, fk.columns));
+      const backsFk = fks.some((fk) => covers(ix, fk.columns));
       const names = ix.elements.map((e) => (e.column ? colNames(t, [e.column])[0]! : 'expr'));
       const next: Omit<Index, 'id' | 'seq'> = { name: freshIndexName(ctx.model, t, [...names, 'live']), unique: false, method: ix.method || 'btree', elements: structuredClone(ix.elements), where: sd.live };
       if (ix.include?.length) next.include = [...ix.include];

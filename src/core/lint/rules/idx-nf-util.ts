@@ -9,6 +9,8 @@ import { newId } from '../../util/ids';
 import { foreignKeys, primaryKey, schemaName, singular } from '../../model/query';
 import { quoteIdent, quoteLiteral, utf8Length } from '../../sql/ident';
 import type { Finding, ObjectRef, QuickFix, RuleContext, Severity } from '../types';
+import { parseTypeText, typeInfo, type TypeInfo } from '../helpers/types';
+import { candidateKeys as sharedCandidateKeys, indexCovers, indexLikes, isCovered, type CandidateKey, type IndexLike } from '../helpers/keys';
 import { attachFix, type FixSource } from '../lazy';
 
 // ------------------------------------------------------------------ memo (tables are immutable states)
@@ -186,120 +188,74 @@ export function constraintName(t: Table, c: Constraint): string {
 
 export { quoteIdent, quoteLiteral };
 
-// ------------------------------------------------------------------ type families (H4, private copy)
+// ------------------------------------------------------------------ type families (H4: helpers/types.ts)
 
+/** The IDX / NF rules' family names: H4 families, with numeric / money, inet / other network types, tsvector and hstore told apart. */
 export type Family = 'int' | 'numeric' | 'float' | 'string' | 'time' | 'uuid' | 'bool' | 'json' | 'bytea' | 'inet' | 'tsvector' | 'enum' | 'hstore' | 'money' | 'other';
 
+/** Array type text (`int[]`, `text ARRAY`, internal `_int4`). */
 export function isArrayType(type: string): boolean {
-  return /\[\s*\d*\s*\]\s*$/.test(type.trim()) || /^_/.test(type.trim());
+  return parseTypeText(type).array || /^\s*_/.test(type);
 }
 
-const builtinFamily = perString((type: string): Family => baseFamilyUncached(undefined, type, undefined, 0));
-const refFamilyCache = new WeakMap<object, Map<string, Family>>();
-function baseFamily(model: SchemaModel, type: string, typeRef: Id | undefined, depth = 0): Family {
-  if (!typeRef) return builtinFamily(type);
-  let m = refFamilyCache.get(model.types);
-  if (!m) refFamilyCache.set(model.types, (m = new Map()));
-  const key = typeRef + '\u0000' + type;
-  let v = m.get(key);
-  if (v === undefined) m.set(key, (v = baseFamilyUncached(model, type, typeRef, depth)));
-  return v;
-}
-function baseFamilyUncached(model: SchemaModel | undefined, type: string, typeRef: Id | undefined, depth: number): Family {
-  if (model && typeRef && depth < 5) {
-    const ut = model.types[typeRef];
-    if (ut?.kind === 'enum') return 'enum';
-    if (ut?.kind === 'domain') return baseFamily(model, ut.baseType.replace(/\[\s*\d*\s*\]\s*$/, ''), ut.baseTypeRef, depth + 1);
-    if (ut?.kind === 'composite') return 'other';
+function familyOf(i: TypeInfo): Family {
+  switch (i.family) {
+    case 'exact':
+      return i.base === 'money' ? 'money' : 'numeric';
+    case 'net':
+      return i.base === 'inet' || i.base === 'cidr' ? 'inet' : 'other';
+    case 'other':
+      if (i.base === 'tsvector') return 'tsvector';
+      if (/(^|\.)hstore$/.test(i.base)) return 'hstore';
+      return 'other';
+    default:
+      return i.family;
   }
-  const t = type.toLowerCase().replace(/\(.*?\)/g, '').replace(/\[\s*\d*\s*\]/g, '').replace(/^pg_catalog\./, '').trim();
-  if (/^(smallint|integer|int|int2|int4|int8|bigint|smallserial|serial|bigserial|serial2|serial4|serial8|oid)$/.test(t)) return 'int';
-  if (/^(numeric|decimal)$/.test(t)) return 'numeric';
-  if (/^(real|float4|float8|double precision|float)$/.test(t)) return 'float';
-  if (/^(text|varchar|character varying|char|character|bpchar|citext|name|public\.citext)$/.test(t)) return 'string';
-  if (/^(timestamp|timestamptz|timestamp with(out)? time zone|date|time|timetz|time with(out)? time zone|interval)/.test(t)) return 'time';
-  if (t === 'uuid') return 'uuid';
-  if (t === 'boolean' || t === 'bool') return 'bool';
-  if (t === 'json' || t === 'jsonb') return 'json';
-  if (t === 'bytea') return 'bytea';
-  if (t === 'inet' || t === 'cidr') return 'inet';
-  if (t === 'tsvector') return 'tsvector';
-  if (/(^|\.)hstore$/.test(t)) return 'hstore';
-  if (t === 'money') return 'money';
-  return 'other';
 }
 
-/** Family of a column (arrays: the element's family; check `isArrayType` separately). */
+/** Family of a column (H4, domains resolved; arrays: the element's family, check `isArrayType` separately). */
 export function family(model: SchemaModel, c: Pick<Column, 'type' | 'typeRef'>): Family {
-  return baseFamily(model, c.type, c.typeRef);
+  return familyOf(typeInfo(c.type, model, c.typeRef));
 }
 
-/** The bare base type name, lower case, without modifiers or array brackets (`numeric(10,2)[]` → `numeric`). */
+/** The canonical base type name (H4): lower case, without modifiers or array brackets (`numeric(10,2)[]` → `numeric`). */
 export function bareType(type: string): string {
-  return type.toLowerCase().replace(/\(.*?\)/g, '').replace(/\[\s*\d*\s*\]/g, '').trim();
+  return parseTypeText(type).base;
 }
 
 export function isTimestampType(model: SchemaModel, c: Column): boolean {
-  if (family(model, c) !== 'time') return false;
-  let t = c.type;
-  if (c.typeRef) {
-    const ut = model.types[c.typeRef];
-    if (ut?.kind === 'domain') t = ut.baseType;
-  }
-  return /^timestamp/.test(bareType(t));
+  const i = typeInfo(c.type, model, c.typeRef);
+  return i.base === 'timestamp' || i.base === 'timestamptz';
 }
 
 export function compatible(model: SchemaModel, a: Column, b: Column): boolean {
-  const fa = family(model, a);
-  const fb = family(model, b);
+  const ia = typeInfo(a.type, model, a.typeRef);
+  const ib = typeInfo(b.type, model, b.typeRef);
+  const fa = familyOf(ia);
+  const fb = familyOf(ib);
   if (isArrayType(a.type) !== isArrayType(b.type)) return false;
-  if (fa === 'other' || fb === 'other') return bareType(a.type) === bareType(b.type);
-  if (fa === 'enum' || fb === 'enum') return fa === fb && (a.typeRef === b.typeRef || bareType(a.type) === bareType(b.type));
+  if (fa === 'other' || fb === 'other') return ia.base === ib.base;
+  if (fa === 'enum' || fb === 'enum') return fa === fb && (a.typeRef === b.typeRef || ia.base === ib.base);
   return fa === fb;
 }
 
-// ------------------------------------------------------------------ indexes (H5, H6)
+// ------------------------------------------------------------------ indexes (H5, H6: helpers/keys.ts)
 
-/** An index-like view of PK / UNIQUE constraints (they are btree indexes in PostgreSQL). */
-export interface IndexLike {
-  kind: 'index' | 'primary' | 'unique';
-  index?: Index;
-  constraint?: Constraint;
-  unique: boolean;
-  method: string;
-  elements: IndexElement[];
-  include: Id[];
-  where?: string;
-  nullsNotDistinct?: boolean;
-  label: string;
-}
+export type { IndexLike };
+/** Index-like access paths of a table (H5; cached per table object; do not mutate). */
+export { indexLikes };
+/** H5: the index covers column set `cols` (valid, not partial, btree or single-column hash, first |C| keys = C as a set). */
+export { indexCovers as covers };
 
-/** Index-like access paths of a table (cached per table object; do not mutate). */
-export const indexLikes: (t: Table) => IndexLike[] = perTable(indexLikesUncached);
-function indexLikesUncached(t: Table): IndexLike[] {
-  const out: IndexLike[] = [];
-  for (const c of t.constraints) {
-    if (c.kind !== 'primary' && c.kind !== 'unique') continue;
-    out.push({
-      kind: c.kind,
-      constraint: c,
-      unique: true,
-      method: 'btree',
-      elements: c.columns.map((column) => ({ column })),
-      include: c.include ?? [],
-      nullsNotDistinct: c.kind === 'unique' ? c.nullsNotDistinct : undefined,
-      label: `${c.kind === 'primary' ? 'primary key' : 'unique constraint'} ${constraintName(t, c)}`,
-    });
-  }
-  for (const ix of t.indexes) {
-    out.push({ kind: 'index', index: ix, unique: ix.unique, method: (ix.method || 'btree').toLowerCase(), elements: ix.elements, include: ix.include ?? [], where: ix.where, nullsNotDistinct: ix.nullsNotDistinct, label: `index ${indexLabel(ix, t)}` });
-  }
-  return out;
+/** How a message names an index-like: `primary key x_pkey`, `unique constraint x_code_key`, `index x_idx`. */
+export function likeLabel(t: Table, ix: IndexLike): string {
+  if (ix.index) return `index ${indexLabel(ix.index, t)}`;
+  return `${ix.source === 'primary' ? 'primary key' : 'unique constraint'} ${ix.constraint ? constraintName(t, ix.constraint) : ix.id}`;
 }
 
 export function normExpr(s: string | undefined): string {
   if (!s) return '';
-  return (s ?? '').toLowerCase().replace(/\s+/g, ' ').replace(/\(\s+/g, '(').replace(/\s+\)/g, ')').replace(/^\((.*)\)$/, '$1').trim();
+  return s.toLowerCase().replace(/\s+/g, ' ').replace(/\(\s+/g, '(').replace(/\s+\)/g, ')').replace(/^\((.*)\)$/, '$1').trim();
 }
 
 /** Signature of one key element: column or expression, collation, opclass, order, nulls placement. */
@@ -309,52 +265,18 @@ export function elementSig(e: IndexElement): string {
   return [key, (e.collation ?? '').toLowerCase(), (e.opclass ?? '').toLowerCase() + (e.opclassParams ?? ''), e.order ?? 'asc', nulls].join('|');
 }
 
-/** H5: the index covers column set `cols` (valid, not partial, btree or single-column hash, first |C| keys = C as a set). */
-export function covers(ix: IndexLike, cols: readonly Id[]): boolean {
-  if (ix.where) return false;
-  const n = cols.length;
-  if (ix.method !== 'btree' && !(ix.method === 'hash' && n === 1)) return false;
-  if (ix.elements.length < n) return false;
-  const lead = ix.elements.slice(0, n);
-  if (lead.some((e) => e.column === undefined)) return false;
-  const set = new Set(cols);
-  const seen = new Set(lead.map((e) => e.column!));
-  return seen.size === set.size && [...seen].every((c) => set.has(c));
-}
-
 export function coveredByAny(t: Table, cols: readonly Id[]): boolean {
-  return indexLikes(t).some((ix) => covers(ix, cols));
+  return isCovered(t, cols);
 }
 
-export interface CandidateKey {
-  columns: Id[];
-  source: 'primary' | 'unique' | 'index';
-  constraint?: Constraint;
-  index?: Index;
-  /** Partial unique index predicate (a conditional key). */
-  where?: string;
-}
+export type { CandidateKey };
 
-/** H6: PK, UNIQUE constraints, unique indexes over plain columns (partial ones carry their predicate). */
-const candidateKeysFull = perTable((t: Table) => candidateKeysUncached(t, false));
-const candidateKeysPartial = perTable((t: Table) => candidateKeysUncached(t, true));
+/** H6 without expression keys: PK, UNIQUE constraints, unique indexes over plain columns (partial ones only when asked, with their predicate). */
+const plainKeys = perTable((t: Table) => sharedCandidateKeys(t).filter((k) => !k.exprs.length && !k.where));
+const plainKeysPartial = perTable((t: Table) => sharedCandidateKeys(t).filter((k) => !k.exprs.length));
 /** Cached per table object (do not mutate). */
 export function candidateKeys(t: Table, includePartial = false): CandidateKey[] {
-  return includePartial ? candidateKeysPartial(t) : candidateKeysFull(t);
-}
-function candidateKeysUncached(t: Table, includePartial: boolean): CandidateKey[] {
-  const out: CandidateKey[] = [];
-  for (const c of t.constraints) {
-    if (c.kind === 'primary' || c.kind === 'unique') out.push({ columns: [...c.columns], source: c.kind, constraint: c });
-  }
-  for (const ix of t.indexes) {
-    if (!ix.unique || ix.elements.some((e) => e.column === undefined)) continue;
-    if (ix.where && !includePartial) continue;
-    const k: CandidateKey = { columns: ix.elements.map((e) => e.column!), source: 'index', index: ix };
-    if (ix.where) k.where = ix.where;
-    out.push(k);
-  }
-  return out;
+  return includePartial ? plainKeysPartial(t) : plainKeys(t);
 }
 
 export function sameSet(a: readonly Id[], b: readonly Id[]): boolean {
