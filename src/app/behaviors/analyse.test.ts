@@ -1,12 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initTriggers } from '../../core/triggers/check';
 import { importSql } from '../../core/sql/import/index';
+import { exportDdl } from '../../core/sql/export/ddl';
 import { documentFromModel } from '../../core/document/document';
 import { History } from '../../core/commands/history';
 import { addCounter, enableSearch } from '../../core/triggers/commands';
 import { convertTriggerToBehavior } from '../../core/triggers/convert';
 import type { SchemaModel } from '../../core/model/types';
 import { analyseBehaviors } from './analyse';
+import { behaviorSubset } from './subset';
+import { corpusAvailable, readCorpus } from '../../../tests/harness/corpus';
+import { enableAudit, enableSoftDelete, enableUpdatedAt } from '../../core/triggers/commands';
 
 beforeAll(async () => {
   await initTriggers();
@@ -49,5 +53,48 @@ describe('analyseBehaviors (what the behaviours worker answers)', () => {
     expect(r.doc.schema.behaviors?.[id(m, 't')]).toEqual({ updatedAt: { column: 'modified', trigger: 't_touch', function: 'touch' } });
     // t_other still calls touch(): the function stays
     expect(Object.values(r.doc.schema.raw).map((x) => x.label).sort()).toEqual(['function public.touch()', 'trigger t_other on t']);
+  });
+});
+
+describe('behaviorSubset (what is sent to the worker)', () => {
+  const same = (m: SchemaModel) => {
+    for (const t of Object.values(m.tables)) {
+      const sub = behaviorSubset(m, t.id);
+      expect(analyseBehaviors(sub, t.id), t.name).toEqual(analyseBehaviors(m, t.id));
+    }
+  };
+
+  it('gives the same preview and matches as the whole model: counters, audit tables, live views, pasted-back triggers', () => {
+    const m = importSql(`
+      CREATE TABLE authors (id int PRIMARY KEY, name text, email text UNIQUE);
+      CREATE TABLE books (id int PRIMARY KEY, author_id int REFERENCES authors, editor_id int REFERENCES authors, title text);
+      CREATE TABLE audit_log (id bigint PRIMARY KEY);
+      CREATE TABLE books_history (id bigint PRIMARY KEY);
+      CREATE TABLE unrelated (id int PRIMARY KEY);
+    `).model;
+    const h = new History();
+    let doc = documentFromModel(m);
+    const books = doc.schema.tables[id(m, 'books')]!;
+    const [fa, fe] = books.constraints.filter((c) => c.kind === 'foreign');
+    for (const c of [
+      addCounter(id(m, 'authors'), books.id, fa!.id),
+      addCounter(id(m, 'authors'), books.id, fe!.id, { column: 'edited_count' }),
+      enableAudit(id(m, 'authors'), 'shared'),
+      enableAudit(books.id, 'per-table'),
+      enableSoftDelete(id(m, 'authors'), { liveView: true, partialIndexes: true }),
+      enableUpdatedAt(books.id),
+      enableSearch(books.id, { sources: ['title'] }),
+    ]) doc = h.apply(doc, c).doc;
+    same(doc.schema);
+    // pasted back: every trigger verbatim, recognised on the subset exactly as on the whole model
+    const pasted = importSql(exportDdl(doc.schema).sql).model;
+    expect(Object.values(pasted.raw).filter((r) => r.nodeType === 'CreateTrigStmt').length).toBeGreaterThan(5);
+    same(pasted);
+    expect(Object.values(pasted.tables).flatMap((t) => analyseBehaviors(behaviorSubset(pasted, t.id), t.id).matches.map((x) => x.behavior)).sort())
+      .toEqual(['audit', 'audit', 'counter', 'counter', 'search', 'softDelete', 'updatedAt']);
+  });
+
+  it.runIf(corpusAvailable())('pagila: same answers for every table', () => {
+    same(importSql(readCorpus('pagila')).model);
   });
 });

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { Id, SchemaModel } from '../../core/model/types';
 import type { BehaviorsResponse } from './protocol';
+import { behaviorSubset } from './subset';
 
 let worker: Worker | null = null;
 let seq = 0;
@@ -27,7 +28,7 @@ function call(schema: SchemaModel, tableId: Id): Promise<BehaviorsResponse> {
   const w = worker;
   return new Promise((resolve) => {
     pending.set(id, resolve);
-    w.postMessage({ id, schema, tableId });
+    w.postMessage({ id, schema: behaviorSubset(schema, tableId), tableId });
   });
 }
 
