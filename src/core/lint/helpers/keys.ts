@@ -5,7 +5,7 @@
 import type { Column, Constraint, Id, Index, IndexElement, Table } from '../../model/types';
 
 /** Cache a pure function of one table object (tables are immutable states; results are shared: do not mutate). */
-function perTable<V>(fn: (t: Table) => V): (t: Table) => V {
+export function perTable<V>(fn: (t: Table) => V): (t: Table) => V {
   const m = new WeakMap<Table, V>();
   return (t) => {
     let v = m.get(t);

@@ -10,31 +10,14 @@ import { foreignKeys, primaryKey, schemaName, singular } from '../../model/query
 import { quoteIdent, quoteLiteral, utf8Length } from '../../sql/ident';
 import type { Finding, ObjectRef, QuickFix, RuleContext, Severity } from '../types';
 import { parseTypeText, typeInfo, type TypeInfo } from '../helpers/types';
-import { candidateKeys as sharedCandidateKeys, indexCovers, indexLikes, isCovered, type CandidateKey, type IndexLike } from '../helpers/keys';
+import { candidateKeys as sharedCandidateKeys, indexCovers, indexLikes, isCovered, perTable, type CandidateKey, type IndexLike } from '../helpers/keys';
 import { attachFix, type FixSource } from '../lazy';
+import { memoByString } from '../helpers/names';
 
 // ------------------------------------------------------------------ memo (tables are immutable states)
 
-/** Cache a per-table result by table object identity (results are shared: callers must not mutate them). */
-function perTable<V>(fn: (t: Table) => V): (t: Table) => V {
-  const m = new WeakMap<Table, V>();
-  return (t) => {
-    let v = m.get(t);
-    if (v === undefined) m.set(t, (v = fn(t)));
-    return v;
-  };
-}
-function perString<V>(fn: (s: string) => V): (s: string) => V {
-  let m = new Map<string, V>();
-  return (s) => {
-    let v = m.get(s);
-    if (v === undefined) {
-      if (m.size > 20000) m = new Map();
-      m.set(s, (v = fn(s)));
-    }
-    return v;
-  };
-}
+/** A bounded string-keyed memo (H1's, names.ts). */
+const perString = memoByString;
 /** A free name: `base`, else `base_2`, `base_3`, … (no copy of the taken set). */
 function freeName(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;
