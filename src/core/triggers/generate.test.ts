@@ -93,3 +93,16 @@ describe('generateTriggerSql', () => {
     );
   });
 });
+
+describe('configured names', () => {
+  it('warns when a configured function schema is not in the diagram, and uses the configured names', () => {
+    const { model } = importSql(`CREATE SCHEMA util; CREATE TABLE posts (id int PRIMARY KEY, updated_at timestamptz NOT NULL DEFAULT now());`);
+    const posts = Object.values(model.tables)[0]!;
+    const ok = generateTriggerSql(model, { [posts.id]: { updatedAt: { column: 'updated_at', function: 'touch', functionSchema: 'util', trigger: 'posts_touch' } } });
+    expect(ok.diagnostics.filter((d) => d.code === 'behavior-missing-schema')).toEqual([]);
+    expect(ok.sql).toContain('CREATE OR REPLACE FUNCTION util.touch()');
+    expect(ok.sql).toContain('CREATE TRIGGER posts_touch BEFORE UPDATE ON public.posts FOR EACH ROW EXECUTE FUNCTION util.touch()');
+    const bad = generateTriggerSql(model, { [posts.id]: { updatedAt: { column: 'updated_at', functionSchema: 'nowhere' } } });
+    expect(bad.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'behavior-missing-schema' }));
+  });
+});

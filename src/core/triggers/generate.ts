@@ -184,6 +184,9 @@ class Gen {
 
   fn(behavior: BehaviorKind, schema: string, name: string, body: string[], tableId: Id | undefined, deps: string[] = []): { key: string; sqlName: string } {
     const key = `function:${schema}.${name}`;
+    if (schema !== 'public' && !Object.values(this.model.schemas).some((s) => s.name === schema)) {
+      this.diag('warning', 'behavior-missing-schema', `function ${schema}.${name}(): schema ${schema} is not in the diagram; create it first or the function cannot be created`);
+    }
     this.add({
       key,
       kind: 'function',
