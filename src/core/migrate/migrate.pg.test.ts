@@ -459,8 +459,50 @@ describe('verifyMigration, formats, report, CLI', () => {
     expect(await runDiff(['a.sql', 'b.sql', '--down'], io)).toBe(0);
     expect(stdout).toContain('DROP COLUMN b');
     expect(await runDiff(['a.sql', 'b.sql', '--format', 'golang-migrate', '--out', '/nonexistent-tw-out'], io)).toBe(0);
-    expect(Object.keys(written).sort()).toEqual(['/nonexistent-tw-out/000001_b.down.sql', '/nonexistent-tw-out/000001_b.up.sql', '/nonexistent-tw-out/REPORT.md']);
+    expect(Object.keys(written).sort()).toEqual(['/nonexistent-tw-out/000001_b.down.sql', '/nonexistent-tw-out/000001_b.up.sql', '/nonexistent-tw-out/CHANGES.md']);
+    expect(written['/nonexistent-tw-out/CHANGES.md']).toMatch(/- \[ \] Reversible/); // not verified: not ticked
     expect(await runDiff(['a.sql'], io)).toBe(2);
     void stderr;
+  });
+
+  test('CLI: requirement ids, numbering and Alembic revisions chained by hand, --verify ticks the report', async () => {
+    const files: Record<string, string> = {
+      'v1.sql': 'CREATE TABLE t (id int PRIMARY KEY);',
+      'v2.sql': 'CREATE TABLE t (id int PRIMARY KEY, a text);',
+      'v3.sql': 'CREATE TABLE t (id int PRIMARY KEY, a text, b int NOT NULL DEFAULT 0); CREATE INDEX t_b ON t (b);',
+    };
+    let stderr = '';
+    let written: Record<string, string> = {};
+    const io = {
+      stdout: () => undefined,
+      stderr: (s: string) => void (stderr += s),
+      readFile: (p: string) => new TextEncoder().encode(files[p] ?? ''),
+      writeFile: (p: string, d: string) => void (written[p] = d),
+    };
+    const args = ['--format', 'alembic', '--out', '/nonexistent-tw-alembic', '--requirements', 'REQ-1, SPEC-2', '-q'];
+    expect(await runDiff(['v1.sql', 'v2.sql', ...args, '--revision', 'rev_two', '--down-revision', 'rev_one'], io)).toBe(0);
+    const two = written['/nonexistent-tw-alembic/versions/rev_two_v2.py']!;
+    expect(two).toContain('revision = "rev_two"');
+    expect(two).toContain('down_revision = "rev_one"');
+    expect(two).toContain('Requirements: REQ-1, SPEC-2');
+    expect(two).toContain('v1 → v2');
+    written = {};
+    expect(await runDiff(['v2.sql', 'v3.sql', ...args, '--revision', 'rev_three', '--down-revision', 'rev_two', '--safe', '--verify'], io)).toBe(0);
+    const three = written['/nonexistent-tw-alembic/versions/rev_three_v3.py']!;
+    expect(three).toContain('down_revision = "rev_two"');
+    expect(three).toContain('autocommit_block'); // CREATE INDEX CONCURRENTLY outside the transaction
+    expect(stderr).toMatch(/verified in PGlite/);
+    const report = written['/nonexistent-tw-alembic/CHANGES.md']!;
+    expect(report).toContain('- Requirements: REQ-1, SPEC-2');
+    expect(report).toMatch(/- \[x\] Reversible/);
+    expect(report).toMatch(/- \[x\] Up gives the target schema/);
+
+    written = {};
+    expect(await runDiff(['v1.sql', 'v2.sql', '--format', 'flyway', '--out', '/nonexistent-tw-fly', '--sequence', '7', '-q'], io)).toBe(0);
+    expect(Object.keys(written).sort()).toEqual(['/nonexistent-tw-fly/CHANGES.md', '/nonexistent-tw-fly/U7__v2.sql', '/nonexistent-tw-fly/V7__v2.sql']);
+    expect(written['/nonexistent-tw-fly/CHANGES.md']).toMatch(/- \[ \] Reversible/);
+    for (const bad of [['--sequence', '0'], ['--sequence', 'x'], ['--revision', 'a b'], ['--down-revision', '']]) {
+      expect(await runDiff(['v1.sql', 'v2.sql', ...bad], io), bad.join(' ')).toBe(2);
+    }
   });
 });
