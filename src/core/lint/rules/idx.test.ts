@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { idxNfRules } from './index.idx-nf';
-import { ruleFixKit } from './testkit.idx-nf';
+import { ruleFixKit } from './testkit';
 
 const { rule, load, ctxFor, check, hits, resetDb, applyFix } = ruleFixKit(idxNfRules);
 

@@ -1,61 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PGlite } from '@electric-sql/pglite';
-import { freshDb } from '../../../../tests/harness/pglite';
-import { initParser } from '../../sql/import/index';
-import { initTriggers } from '../../triggers/check';
-import type { SchemaModel } from '../../model/types';
-import type { Finding, Rule, TableRole } from '../types';
-import { applyFix, ddl, load, run, where } from './testkit.type-name-aud-sec';
-
-let db: PGlite;
-beforeAll(async () => {
-  await initParser();
-  await initTriggers();
-  db = await freshDb();
-});
-afterAll(async () => {
-  await db?.close();
-});
-
-/** `table.column` of every finding of the rule on the fixture. */
-function hits(rule: Rule, sql: string, roles?: Record<string, TableRole>): string[] {
-  return run(rule, load(sql), roles).map(where);
-}
-
-async function deploy(m: SchemaModel): Promise<void> {
-  await db.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; SET search_path = public;');
-  await db.exec(ddl(m));
-}
-
-const same = (a: Finding, b: Finding) =>
-  a.rule === b.rule && a.object.tableId === b.object.tableId && a.object.columnId === b.object.columnId && a.object.indexId === b.object.indexId && a.object.constraintId === b.object.constraintId;
-
-/**
- * Every quick fix of the rule on the fixture: its SQL runs on the deployed original schema; applied to the model
- * through History it makes the finding disappear; and the fixed model's DDL applies in PGlite.
- */
-async function checkFixes(rule: Rule, sql: string, opts: { roles?: Record<string, TableRole>; min?: number } = {}): Promise<Finding[]> {
-  const m = load(sql);
-  const found = run(rule, m, opts.roles).filter((f) => f.fix);
-  expect(found.length, `fixes of ${rule.id}`).toBeGreaterThanOrEqual(opts.min ?? 1);
-  for (const f of found) {
-    await deploy(m);
-    try {
-      await db.exec(f.fix!.sql);
-    } catch (e) {
-      throw new Error(`${rule.id} ${where(f)}: fix SQL failed: ${(e as Error).message}\n${f.fix!.sql}`);
-    }
-    const m2 = applyFix(m, f.fix!);
-    const again = run(rule, m2, opts.roles).filter((x) => same(x, f));
-    expect(again.map((x) => x.message), `${rule.id} ${where(f)} after "${f.fix!.label}"`).toEqual([]);
-    try {
-      await deploy(m2);
-    } catch (e) {
-      throw new Error(`${rule.id} ${where(f)}: fixed model does not apply: ${(e as Error).message}\n${ddl(m2)}`);
-    }
-  }
-  return found;
-}
+import { describe, expect, it } from 'vitest';
 import { rule as N01 } from './NAME-01';
 import { rule as N02 } from './NAME-02';
 import { rule as N03 } from './NAME-03';
@@ -67,6 +10,9 @@ import { rule as N08 } from './NAME-08';
 import { rule as N09 } from './NAME-09';
 import { rule as N10 } from './NAME-10';
 import { optInRuleIds } from './index.type-name-aud-sec';
+import { ruleFixKit } from './testkit';
+
+const { spots: hits, run, load, where, applyTo: applyFix, deploy, same, checkFixes } = ruleFixKit();
 
 const L = 'x'.repeat(60);
 
