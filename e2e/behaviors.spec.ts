@@ -24,6 +24,10 @@ test('counter and search column: options in the inspector, trigger SQL in the pr
   await trig.press('Enter');
   await expect(b.preview).toContainText('CREATE TRIGGER orders_count_trg AFTER INSERT');
 
+  // orders carries the counter's triggers: its inspector says so
+  await b.editor.select('orders');
+  await expect(b.section.getByTestId('counted-by')).toContainText('users.orders_count');
+
   // products: a search vector over name + description, english, name weighted A
   await b.editor.select('products');
   await b.toggle('search').check();
@@ -44,6 +48,8 @@ test('counter and search column: options in the inspector, trigger SQL in the pr
   await b.section.scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/shots/behaviors.png' });
   await b.editor.inspector.screenshot({ path: '/tmp/shots/behaviors-inspector.png' });
+  await b.preview.scrollIntoViewIfNeeded();
+  await b.editor.inspector.screenshot({ path: '/tmp/shots/behaviors-preview.png' });
 
   // the same SQL is in the export: the pending migration's up SQL
   await page.getByTestId('migrations-toggle').click();

@@ -130,6 +130,10 @@ export function BehaviorsSection({ table }: { table: Table }) {
       ? `${chosen.child.name}_count`
       : `${chosen.child.name}_${chosen.fk.columns.map((id) => chosen.child.columns.find((c) => c.id === id)?.name ?? 'fk').join('_')}_count`;
 
+  // counters on other tables that count this table's rows (their triggers live on this table)
+  const countedBy: string[] = [];
+  for (const [pid, pb] of Object.entries(schema.behaviors ?? {}))
+    for (const c of pb.counters ?? []) if (c.childTableId === table.id && schema.tables[pid]) countedBy.push(`${schema.tables[pid]!.name}.${c.column}`);
   const searchCol = b.search?.column ?? 'search_vector';
   const sourceCandidates = table.columns.filter((c) => c.name !== searchCol && !/^tsvector$/i.test(c.type));
   const textCols = sourceCandidates.filter((c) => isTexty(c.type));
@@ -355,6 +359,11 @@ export function BehaviorsSection({ table }: { table: Table }) {
                 );
               })}
             </ul>
+          ) : null}
+          {countedBy.length ? (
+            <p className="tw-insp__muted tw-beh__none" data-testid="counted-by">
+              Rows of {t} are counted by {countedBy.join(', ')} (its triggers are on {t}; change it on that table).
+            </p>
           ) : null}
           {incoming.length ? (
             <div className="tw-beh__add">
