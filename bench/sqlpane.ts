@@ -6,7 +6,7 @@
  * - keystroke-to-paint while typing in a 5,000-line document (target < 50 ms): keydown timestamp → the first task
  *   after the next animation frame.
  *
- * Alone: `npx tsx bench/sqlpane.ts` (builds into a temp dir, serves it on port 4394). From another script:
+ * Alone: `npx tsx bench/sqlpane.ts` (builds into a temp dir, serves it on port 4394, or TW_BENCH_PORT). From another script:
  * `import { runSqlPaneBench } from './sqlpane'; await runSqlPaneBench();` — it returns the figures too.
  * TW_BENCH_URL=http://host:port skips the build and uses a running server.
  */
@@ -19,7 +19,7 @@ import { chromium, type Page } from '@playwright/test';
 import { generateSchemaSql } from './generate';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PORT = 4394;
+const PORT = Number(process.env.TW_BENCH_PORT ?? 4394);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TARGET_IMPORT_MS = 3000;
 const TARGET_LONGTASK_MS = 200;

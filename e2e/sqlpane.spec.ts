@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { importSql, initParser } from '../src/core/sql/import';
+import { generateSchemaSql } from '../bench/generate';
 
 const CORPUS = resolve(process.cwd(), '../shared/corpus/pagila.sql');
 
@@ -231,6 +232,35 @@ test.describe('SQL pane', () => {
     await expect(undo).toHaveAttribute('title', /Undo Import Imported schema/);
     await undo.click();
     await expect(page.getByTestId('counts')).toHaveText('4 tables · 3 relationships');
+    expect(errors).toEqual([]);
+  });
+
+  test('a big import is autosaved by the save worker and comes back after a reload, edits included', async ({ page, context, baseURL }) => {
+    test.setTimeout(120_000);
+    await initParser();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL!).origin });
+    await page.goto('/');
+    await expect(page.getByTestId('counts')).toHaveText('4 tables · 3 relationships');
+    await page.getByTestId('sql-toggle').click();
+    await expect(page.getByTestId('sql-editor').locator('.view-lines')).toContainText('CREATE TABLE', { timeout: 20_000 });
+    const sql = generateSchemaSql(260);
+    await pasteInto(page, sql);
+    await expect(page.getByTestId('counts')).toHaveText(counts(sql), { timeout: 30_000 });
+    expect(counts(sql)).toMatch(/^260 tables/);
+    type Hook = { flush(): Promise<void>; addTable(name: string): boolean; tableNames(): string[] };
+    await page.evaluate(() => (globalThis as unknown as { __twPersist: Hook }).__twPersist.flush());
+    // An edit after the first save: only the changed tables cross to the worker again.
+    expect(await page.evaluate(() => (globalThis as unknown as { __twPersist: Hook }).__twPersist.addTable('zz_after_import'))).toBe(true);
+    await page.evaluate(() => (globalThis as unknown as { __twPersist: Hook }).__twPersist.flush());
+    const before = await page.evaluate(() => (globalThis as unknown as { __twPersist: Hook }).__twPersist.tableNames());
+    expect(before).toHaveLength(261);
+    expect(page.workers().map((w) => w.url()).some((u) => /save\.worker/.test(u)), 'the save worker wrote it').toBe(true);
+    await page.reload();
+    await expect(page.getByTestId('counts')).toHaveText(/^261 tables/, { timeout: 30_000 });
+    const after = await page.evaluate(() => (globalThis as unknown as { __twPersist: Hook }).__twPersist.tableNames());
+    expect(after).toEqual(before);
     expect(errors).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@
  * Autosave: the open document is written to IndexedDB ~500 ms after the last change and immediately when the page
  * is hidden; the viewport is stored beside it. Tabs announce their writes on a BroadcastChannel, and every write
  * carries the revision it was based on, so a diagram changed elsewhere is reported (never silently overwritten).
+ * Big documents are written by a worker (save.worker.ts), their tables sent in slices and only when changed, so a
+ * save never blocks the page for long.
  */
 import { create } from 'zustand';
 import type { Viewport } from '@xyflow/react';
@@ -10,6 +12,8 @@ import { newId } from '../../core/util/ids';
 import { addTable } from '../../core/commands/schema';
 import { useApp } from '../store';
 import * as repo from './repository';
+import { MIRROR_SLICE, TableMirror } from '../workers/mirror';
+import type { SaveWorkerRequest, SaveWorkerResponse } from '../workers/save.worker';
 
 export const SAVE_DELAY_MS = 500;
 const CHANNEL = 'tablewright';
@@ -86,6 +90,71 @@ function setError(e: unknown) {
   usePersist.setState({ status: 'error', message: `Autosave failed: ${e instanceof Error ? e.message : String(e)}` });
 }
 
+// ------------------------------------------------------------------------------------------- save worker
+
+/** Documents with more tables than this are written by a worker (the page's IndexedDB clone would be a long task). */
+export const WORKER_SAVE_TABLES = 200;
+let saveWorker: Worker | null = null;
+let saveSeq = 0;
+const savePending = new Map<number, (r: SaveWorkerResponse) => void>();
+const mirror = new TableMirror();
+let leaving = false;
+
+const turn = () =>
+  new Promise<void>((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(0);
+  });
+
+function spawnSaveWorker(): Worker {
+  const w = new Worker(new URL('../workers/save.worker.ts', import.meta.url), { type: 'module', name: 'tablewright-save' });
+  mirror.reset();
+  w.onmessage = (ev: MessageEvent<SaveWorkerResponse>) => {
+    const done = savePending.get(ev.data.id);
+    savePending.delete(ev.data.id);
+    done?.(ev.data);
+  };
+  w.onerror = (ev) => {
+    w.terminate();
+    if (saveWorker === w) saveWorker = null;
+    const all = [...savePending];
+    savePending.clear();
+    for (const [id, done] of all) done({ id, ok: false, error: ev.message || 'save worker failed' });
+  };
+  return w;
+}
+
+/** saveDiagram in the worker: tables in slices (one clone per task), then the write. */
+async function saveInWorker(doc: TablewrightDocument, rev: number): Promise<repo.SaveResult> {
+  saveWorker ??= spawnSaveWorker();
+  const w = saveWorker;
+  const enc = mirror.encode(doc);
+  for (let i = 0; i < enc.missing.length; i += MIRROR_SLICE) {
+    if (i > 0) await turn();
+    w.postMessage({ kind: 'tables', tables: enc.missing.slice(i, i + MIRROR_SLICE) } satisfies SaveWorkerRequest);
+  }
+  const id = ++saveSeq;
+  const answer = new Promise<SaveWorkerResponse>((resolve) => savePending.set(id, resolve));
+  w.postMessage({ kind: 'save', id, doc: enc.doc, baseRev: rev } satisfies SaveWorkerRequest);
+  enc.commit();
+  const r = await answer;
+  if (r.ok) return r.result;
+  // The worker could not write (or died): start over with a fresh one next time, and write from the page now.
+  w.terminate();
+  if (saveWorker === w) saveWorker = null;
+  return repo.saveDiagram(doc, rev);
+}
+
+function saveDoc(doc: TablewrightDocument, rev: number): Promise<repo.SaveResult> {
+  // Leaving the page: write from the page itself (a worker's write could be cut off with the page).
+  const big = !leaving && Object.keys(doc.schema.tables).length > WORKER_SAVE_TABLES;
+  return big && typeof Worker !== 'undefined' && typeof MessageChannel !== 'undefined' ? saveInWorker(doc, rev) : repo.saveDiagram(doc, rev);
+}
+
 /** Write the open document now (if it changed and no conflict is pending). */
 export function flushDocument(): Promise<void> {
   if (docTimer) clearTimeout(docTimer);
@@ -96,7 +165,7 @@ export function flushDocument(): Promise<void> {
     if (usePersist.getState().conflict?.id === doc.id) return;
     usePersist.setState({ status: 'saving' });
     try {
-      const res = await repo.saveDiagram(doc, baseRev);
+      const res = await saveDoc(doc, baseRev);
       if (res.ok) {
         baseRev = res.rev;
         lastSavedDoc = doc;
@@ -207,7 +276,13 @@ export async function startPersistence(firstStart: () => void | Promise<unknown>
     if (s.viewport !== prev.viewport) scheduleViewport();
   });
   const flush = () => void flushAll();
-  globalThis.addEventListener?.('pagehide', flush);
+  globalThis.addEventListener?.('pagehide', () => {
+    leaving = true;
+    flush();
+  });
+  globalThis.addEventListener?.('pageshow', () => {
+    leaving = false;
+  });
   globalThis.document?.addEventListener('visibilitychange', () => {
     if (globalThis.document.visibilityState === 'hidden') flush();
   });

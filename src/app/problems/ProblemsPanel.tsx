@@ -9,7 +9,7 @@ import { suppressFinding } from '../../core/lint/commands';
 import { allRules } from '../../core/lint/rules/index';
 import type { Severity } from '../../core/lint/types';
 import { useApp } from '../store';
-import { resolveFinding, SEVERITY_RANK, useProblems, type ListedFinding } from './store';
+import { resolveFinding, resolveFix, SEVERITY_RANK, useProblems, type ListedFinding } from './store';
 import './problems.css';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -21,6 +21,16 @@ const groupOf = (rule: string) => ruleGroup.get(rule) ?? rule.replace(/-\d+$/, '
 const MAX_ROWS = 400;
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** The fix's SQL (resolved on demand for findings that came from the worker without it). */
+function FixSql({ f }: { f: ListedFinding }) {
+  const sql = useMemo(() => f.fix?.sql ?? resolveFix(f)?.sql ?? null, [f]);
+  return (
+    <pre className="tw-problem__sql" aria-label="Fix SQL">
+      {sql ?? 'This finding changed; its fix is no longer available.'}
+    </pre>
+  );
+}
 
 function FindingRow({ f }: { f: ListedFinding }) {
   const [open, setOpen] = useState(false);
@@ -75,7 +85,7 @@ function FindingRow({ f }: { f: ListedFinding }) {
               Suppress…
             </button>
           </div>
-          {f.fix && sqlShown ? <pre className="tw-problem__sql" aria-label="Fix SQL">{f.fix.sql}</pre> : null}
+          {f.fix && sqlShown ? <FixSql f={f} /> : null}
           {suppressing ? (
             <form
               className="tw-problem__suppress"

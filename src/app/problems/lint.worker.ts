@@ -32,7 +32,7 @@ self.onmessage = (ev: MessageEvent<LintRequest>) => {
     for (const [k, v] of next) tables.set(k, v);
     const schema: SchemaModel = { ...rest, tables: byId };
     const r = linter.check(schema, config);
-    const all = r.findings.map(listed);
+    const all = r.findings.map((f) => listed(f, false));
     for (let i = 0; i < all.length || i === 0; i += FINDINGS_CHUNK) {
       const done = i + FINDINGS_CHUNK >= all.length;
       post({ id, ok: true, findings: all.slice(i, i + FINDINGS_CHUNK), done, ...(done ? { suppressed: r.suppressed.length, counts: r.counts, ms: r.stats.ms } : {}) });

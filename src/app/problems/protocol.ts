@@ -3,8 +3,12 @@ import type { LintConfig } from '../../core/lint/config';
 import type { Id, SchemaModel, Table } from '../../core/model/types';
 import type { Finding, Severity } from '../../core/lint/types';
 
-/** A finding as the UI lists it: the fix's label and SQL only (the command is resolved on demand). */
-export type ListedFinding = Omit<Finding, 'fix'> & { fix?: { label: string; sql: string }; key: string };
+/**
+ * A finding as the UI lists it: the fix's label and, from the main-thread checker, its SQL (the command, and for
+ * findings from the worker the SQL too, are resolved on demand: a fix's SQL can be large — a type change across a
+ * thousand tables — and thousands of them would make the worker's answer a long task to receive).
+ */
+export type ListedFinding = Omit<Finding, 'fix'> & { fix?: { label: string; sql?: string }; key: string };
 
 /**
  * The model crosses to the worker in pieces, so no single main-thread task clones thousands of tables: `tables`
@@ -39,9 +43,9 @@ export function findingKey(f: Pick<Finding, 'rule' | 'object' | 'message'>): str
   return [f.rule, o.tableId ?? '', o.columnId ?? '', o.indexId ?? '', o.constraintId ?? '', o.typeId ?? '', f.message].join('|');
 }
 
-export function listed(f: Finding): ListedFinding {
+export function listed(f: Finding, withSql = true): ListedFinding {
   const { fix, ...rest } = f;
   const out: ListedFinding = { ...rest, key: findingKey(f) };
-  if (fix) out.fix = { label: fix.label, sql: fix.sql };
+  if (fix) out.fix = withSql ? { label: fix.label, sql: fix.sql } : { label: fix.label };
   return out;
 }

@@ -93,7 +93,7 @@ function configOf(doc: TablewrightDocument): LintConfig {
 function publish(schema: SchemaModel, findings: Finding[], counts: Record<Severity, number>, suppressed: number, ms: number, mode: 'main' | 'worker') {
   if (mode === 'main') fullByKey = new Map(findings.map((f) => [findingKey(f), f]));
   else fullByKey = new Map();
-  useProblems.setState({ findings: findings.map(listed), counts, suppressed, ms, mode, schema });
+  useProblems.setState({ findings: findings.map((f) => listed(f)), counts, suppressed, ms, mode, schema });
 }
 
 let worker: Worker | null = null;
