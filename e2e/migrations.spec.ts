@@ -138,6 +138,12 @@ test('migrations: changes marked on the canvas (new / renamed / changed, column 
   const report = strFromU8(files['CHANGES.md']!);
   expect(report).toMatch(/- \[x\] Reversible/);
 
+  // a verification belongs to the plan it proved: after another edit it is no longer shown
+  await d.select('users');
+  await d.addColumn('nickname', 'text');
+  await expect(d.row('users', 'nickname')).toHaveAttribute('data-change', 'added');
+  await expect(panel.getByTestId('migration-verify')).not.toContainText('✓');
+
   // closing the panel removes the markers
   await page.getByRole('button', { name: 'Close migrations' }).click();
   await expect(page.locator('.tw-chg')).toHaveCount(0);

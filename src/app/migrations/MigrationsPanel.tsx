@@ -123,7 +123,7 @@ function MigrationsBody() {
   const [skipVerify, setSkipVerify] = useState(false);
   const [plan, setPlan] = useState<Plan | null>(null);
   const [planError, setPlanError] = useState<string | null>(null);
-  const [verify, setVerify] = useState<{ state: 'running' } | { state: 'done'; result: VerifyResult; key: string } | { state: 'error'; error: string } | null>(null);
+  const [verify, setVerify] = useState<{ state: 'running' } | { state: 'done'; result: VerifyResult; plan: Plan } | { state: 'error'; error: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const showChanges = useMigrationsUi((s) => s.showChanges);
 
@@ -136,7 +136,6 @@ function MigrationsBody() {
   };
   const a = resolve(from);
   const b = resolve(toRef);
-  const planKey = `${from}|${toRef}|${safe}`;
 
   useEffect(() => {
     let live = true;
@@ -184,10 +183,11 @@ function MigrationsBody() {
 
   const runVerify = async (): Promise<VerifyResult | null> => {
     if (!plan) return null;
+    const planned = plan;
     setVerify({ state: 'running' });
     const r = await verifyInWorker(a.schema, b.schema, plan.up, plan.down);
     if (r.ok && r.kind === 'verify') {
-      setVerify({ state: 'done', result: r.result, key: planKey });
+      setVerify({ state: 'done', result: r.result, plan: planned }); // shown only while this plan is the current one
       return r.result;
     }
     setVerify({ state: 'error', error: r.ok ? 'unexpected reply' : r.error });
@@ -197,8 +197,9 @@ function MigrationsBody() {
   const download = async (asZip: boolean) => {
     if (!plan) return;
     setError(null);
-    let verified: VerifyResult | null = null;
-    if (!skipVerify) {
+    // a verification of this very plan counts; otherwise verify now (unless skipped)
+    let verified: VerifyResult | null = verify?.state === 'done' && verify.plan === plan ? verify.result : null;
+    if (!skipVerify && !verified?.ok) {
       verified = await runVerify();
       if (!verified?.ok) {
         setError('Verify failed: nothing was downloaded. Tick "Skip verify" to download anyway.');
@@ -230,7 +231,7 @@ function MigrationsBody() {
     }
   };
 
-  const verified = verify?.state === 'done' && verify.key === planKey ? verify.result : null;
+  const verified = verify?.state === 'done' && verify.plan === plan ? verify.result : null;
   const options = [{ id: EMPTY, name: 'Empty schema' }, ...versions.map((v) => ({ id: v.id, name: v.name })), { id: WORKING_COPY, name: 'Working copy' }];
 
   return (
@@ -366,7 +367,7 @@ function MigrationsBody() {
                 {verify?.state === 'error' ? `✗ ${verify.error}` : null}
                 {verified
                   ? verified.ok
-                    ? `✓ Verified in PGlite: up gives the target, down gives the base (${verified.ms} ms)`
+                    ? `✓ Verified in PGlite: up gives the target, down gives the base (${Math.round(verified.ms)} ms)`
                     : `✗ ${verified.stage}: ${verified.error ?? verified.differences[0] ?? 'differs'}`
                   : null}
               </span>
