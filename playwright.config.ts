@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromium, defineConfig, devices } from '@playwright/test';
 
 /** Port and build directory can be moved (TW_E2E_PORT / TW_E2E_DIST) so parallel local runs do not collide. */
@@ -45,6 +46,8 @@ export default defineConfig({
   webServer: {
     command: `npx vite build --outDir ${DIST} --emptyOutDir && npx vite preview --outDir ${DIST} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
+    // The repository root, also when another config (scripts/visual) spreads this one.
+    cwd: fileURLToPath(new URL('.', import.meta.url)),
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
     stdout: 'ignore',

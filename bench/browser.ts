@@ -154,7 +154,18 @@ async function benchSize(browser: Browser, n: number) {
       { polling: 'raf', timeout: 120_000 },
     );
     const loadMs = (await drawn.jsonValue()) as number;
-    await page.waitForTimeout(400);
+    // Large diagrams are drawn with the quick layout first; ELK's layout replaces it when the worker is done.
+    const arranged = await page.waitForFunction(() => (document.querySelector('.tw-arranging') ? false : performance.now()), null, { polling: 'raf', timeout: 120_000 });
+    const arrangedMs = (await arranged.jsonValue()) as number;
+    // Let the checker and autosave finish their first pass, so the frames below measure the canvas.
+    // (the status bar's text stays the same for a second).
+    let last = '';
+    for (let i = 0, stable = 0; i < 60 && stable < 2; i++) {
+      await page.waitForTimeout(500);
+      const now = (await page.locator('[data-testid="counts"]').locator('xpath=..').textContent()) ?? '';
+      stable = now === last ? stable + 1 : 0;
+      last = now;
+    }
     const cx = 560;
     const cy = 450;
     const pane = (await emptyPanePoint(page)) ?? { x: cx, y: cy };
@@ -184,7 +195,7 @@ async function benchSize(browser: Browser, n: number) {
       return null;
     });
     const dragT = target ? await frames(page, () => drag(page, target, 90, 260, 140)) : null;
-    return { n, loadMs, panFit, zoom, pan100, drag: dragT, zoom100: await zoomOf(page).catch(() => NaN) };
+    return { n, loadMs, arrangedMs, panFit, zoom, pan100, drag: dragT, zoom100: await zoomOf(page).catch(() => NaN) };
   } finally {
     await context.close();
   }
@@ -199,13 +210,13 @@ export async function runBrowserBench(sizes = [100, 1000, 2000]): Promise<void> 
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath: chromiumPath(), args: ARGS });
-    console.log(`  ${'tables'.padEnd(8)}${'drawn ms'.padStart(10)}   ${'pan fit p50/p95'.padEnd(17)}${'zoom p50/p95'.padEnd(15)}${'pan zoomed p50/p95'.padEnd(20)}${'drag p50/p95'.padEnd(14)}`);
+    console.log(`  ${'tables'.padEnd(8)}${'drawn ms'.padStart(10)}${'ELK ms'.padStart(9)}   ${'pan fit p50/p95'.padEnd(17)}${'zoom p50/p95'.padEnd(15)}${'pan zoomed p50/p95'.padEnd(20)}${'drag p50/p95'.padEnd(14)}`);
     const results: Awaited<ReturnType<typeof benchSize>>[] = [];
     for (const n of sizes) {
       const r = await benchSize(browser, n);
       results.push(r);
       const pp = (s: FrameStats | null) => (s ? `${f1(s.p50)}/${f1(s.p95)}` : 'n/a');
-      console.log(`  ${n.toLocaleString('en-US').padEnd(8)}${r.loadMs.toFixed(0).padStart(10)}   ${pp(r.panFit).padEnd(17)}${pp(r.zoom).padEnd(15)}${pp(r.pan100).padEnd(20)}${pp(r.drag).padEnd(14)}`);
+      console.log(`  ${n.toLocaleString('en-US').padEnd(8)}${r.loadMs.toFixed(0).padStart(10)}${r.arrangedMs.toFixed(0).padStart(9)}   ${pp(r.panFit).padEnd(17)}${pp(r.zoom).padEnd(15)}${pp(r.pan100).padEnd(20)}${pp(r.drag).padEnd(14)}`);
     }
     const k = results.find((r) => r.n === 1000);
     console.log(`\n  targets: 1,000 tables drawn ≤ ${TARGET_LOAD_MS} ms; p95 frame ≤ ${TARGET_P95_MS} ms while panning and dragging`);
@@ -213,7 +224,8 @@ export async function runBrowserBench(sizes = [100, 1000, 2000]): Promise<void> 
       const worst = Math.max(k.panFit.p95, k.pan100.p95, k.drag?.p95 ?? NaN);
       console.log(`  1,000 tables: drawn in ${k.loadMs.toFixed(0)} ms ${k.loadMs <= TARGET_LOAD_MS ? '(meets target)' : '(over target)'}; worst pan/drag p95 ${f1(worst)} ms ${worst <= TARGET_P95_MS ? '(meets target)' : '(over target)'}`);
     }
-    console.log('  (drawn = navigation start → first animation frame with the laid-out diagram in the DOM, incl. ELK layout in its worker)\n');
+    console.log('  (drawn = navigation start → first animation frame with the whole diagram laid out and in the DOM; above 150 tables that');
+    console.log('   is the quick layered layout, and "ELK ms" = navigation start → ELK\'s layout applied; frames are measured after that)\n');
   } finally {
     await browser?.close();
     server.kill();

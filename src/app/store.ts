@@ -14,6 +14,7 @@ import { createEdgeProjection, createNodeProjection } from './canvas/projection'
 import { importSqlInWorker, layoutInWorker } from './workers/clients';
 import type { ImportStats } from './workers/protocol';
 import { History, applyLayout, moveNodes as moveNodesCmd, type Command } from '../core/commands';
+import { quickLayout } from '../core/layout/quick';
 
 /** The one undo history of the open document (patches only; selection and viewport never enter it). */
 export const history = new History(500, 1000);
@@ -36,6 +37,8 @@ export interface AppState {
   /** A long-running task in progress ("Importing SQL…"), shown as an overlay. */
   busy: string | null;
   error: string | null;
+  /** ELK is still arranging a large diagram drawn with the quick layout (not blocking; shown on the canvas). */
+  arranging: string | null;
   /** Incremented to ask the canvas to fit the view (after import / layout / on request). */
   fitRequest: number;
   /** Asks the canvas to bring one table into view (from the inspector). */
@@ -91,23 +94,65 @@ function initialTheme(): ThemeChoice {
   return 'system';
 }
 
-/** Positions for every table from ELK (in the layout worker), keeping colours and other layout records. */
-async function computeLayout(model: SchemaModel, base: Layout): Promise<Layout> {
+function layoutInput(model: SchemaModel) {
   const nodes = createNodeProjection()(model, emptyLayout());
   const edges = createEdgeProjection()(model, nodes);
-  if (nodes.length === 0) return base;
-  const res = await layoutInWorker(
-    nodes.map((n) => ({ id: n.id, width: n.width ?? 240, height: n.height ?? 100 })),
-    edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
-  );
-  if (!res.ok) throw new Error(`Auto-layout failed: ${res.error}`);
+  return {
+    nodes: nodes.map((n) => ({ id: n.id, width: n.width ?? 240, height: n.height ?? 100 })),
+    edges: edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
+  };
+}
+
+/** Above this many tables a new diagram is drawn at once with the quick layout, and ELK's layout follows. */
+const QUICK_FIRST = 150;
+let arrangeToken = 0;
+
+function withPositions(base: Layout, ids: readonly { id: Id }[], positions: Record<string, { x: number; y: number }>): Layout {
   return produce(base, (d) => {
-    for (const n of nodes) {
-      const p = res.positions[n.id] ?? { x: 0, y: 0 };
+    for (const n of ids) {
+      const p = positions[n.id] ?? { x: 0, y: 0 };
       const prev = d.nodes[n.id];
       d.nodes[n.id] = prev ? { ...prev, x: p.x, y: p.y } : { x: p.x, y: p.y };
     }
   });
+}
+
+/** Positions from the linear-time layered layout (synchronous, for the first frame of a large diagram). */
+function quickArrange(model: SchemaModel, base: Layout): Layout {
+  const { nodes, edges } = layoutInput(model);
+  return withPositions(base, nodes, quickLayout(nodes, edges));
+}
+
+/** Positions for every table from ELK (in the layout worker), keeping colours and other layout records. */
+async function computeLayout(model: SchemaModel, base: Layout): Promise<Layout> {
+  const { nodes, edges } = layoutInput(model);
+  if (nodes.length === 0) return base;
+  const res = await layoutInWorker(nodes, edges);
+  if (!res.ok) throw new Error(`Auto-layout failed: ${res.error}`);
+  return withPositions(base, nodes, res.positions);
+}
+
+/**
+ * A new diagram's layout. Small diagrams wait for ELK. Large ones get the quick layout now (drawn at once) and ELK's
+ * result when it arrives — unless the document changed meanwhile (the user's edits and moves win).
+ */
+async function arrangeNew(model: SchemaModel, install: (layout: Layout) => TablewrightDocument): Promise<void> {
+  const count = Object.keys(model.tables).length;
+  if (count <= QUICK_FIRST) {
+    install(await computeLayout(model, emptyLayout()));
+    return;
+  }
+  const first = install(quickArrange(model, emptyLayout()));
+  const token = ++arrangeToken;
+  useApp.setState({ arranging: `Arranging ${count.toLocaleString('en-US')} tables…` });
+  try {
+    const layout = await computeLayout(model, first.layout);
+    if (useApp.getState().doc === first) useApp.setState((s) => ({ doc: { ...first, layout }, fitRequest: s.fitRequest + 1 }));
+  } catch {
+    /* the quick layout stays: it is a complete layout */
+  } finally {
+    if (token === arrangeToken) useApp.setState({ arranging: null });
+  }
 }
 
 export const useApp = create<AppState>()((set, get) => ({
@@ -118,6 +163,7 @@ export const useApp = create<AppState>()((set, get) => ({
   viewport: { x: 0, y: 0, zoom: 1 },
   theme: initialTheme(),
   busy: null,
+  arranging: null,
   error: null,
   fitRequest: 0,
   focusRequest: null,
@@ -136,15 +182,18 @@ export const useApp = create<AppState>()((set, get) => ({
         return { ok: false, error: res.error };
       }
       set({ busy: 'Arranging tables…' });
-      const layout = await computeLayout(res.model, emptyLayout());
-      set((s) => ({
-        doc: documentFromModel(res.model, name, layout),
-        lastImport: { name, stats: res.stats, diagnostics: res.diagnostics },
-        selection: [],
-        hover: { tableId: null, edgeId: null },
-        busy: null,
-        fitRequest: s.fitRequest + 1,
-      }));
+      await arrangeNew(res.model, (layout) => {
+        const doc = documentFromModel(res.model, name, layout);
+        set((s) => ({
+          doc,
+          lastImport: { name, stats: res.stats, diagnostics: res.diagnostics },
+          selection: [],
+          hover: { tableId: null, edgeId: null },
+          busy: null,
+          fitRequest: s.fitRequest + 1,
+        }));
+        return doc;
+      });
       return { ok: true };
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
@@ -156,8 +205,11 @@ export const useApp = create<AppState>()((set, get) => ({
   async loadModel(model, name) {
     set({ busy: 'Arranging tables…', error: null });
     try {
-      const layout = await computeLayout(model, emptyLayout());
-      set((s) => ({ doc: documentFromModel(model, name, layout), lastImport: null, selection: [], busy: null, fitRequest: s.fitRequest + 1 }));
+      await arrangeNew(model, (layout) => {
+        const doc = documentFromModel(model, name, layout);
+        set((s) => ({ doc, lastImport: null, selection: [], busy: null, fitRequest: s.fitRequest + 1 }));
+        return doc;
+      });
     } catch (e) {
       set({ busy: null, error: e instanceof Error ? e.message : String(e) });
     }

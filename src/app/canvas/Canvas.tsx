@@ -9,6 +9,7 @@ import {
   useStore as useFlowStore,
   type ReactFlowState,
   useReactFlow,
+  useUpdateNodeInternals,
   type EdgeMouseHandler,
   type NodeChange,
   type NodeMouseHandler,
@@ -28,10 +29,13 @@ import { useUi } from '../editor/ui';
 import { ConnectLine } from '../editor/connect';
 import { addTableAt } from '../editor/actions';
 import { EditBar } from './EditBar';
+import { FAR_ZOOM, FarCanvas } from './FarLayer';
 
 type CanvasNode = TableNodeT | AreaNodeT | NoteNodeT;
 
 const nodeTypes = { table: TableNode, area: AreaNode, note: NoteNode };
+const NO_EDGES: RelationEdgeT[] = [];
+const farSelector = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 
 /** Which area (smallest containing the node's centre) owns each table after a drag. */
@@ -102,7 +106,7 @@ function useDecoratedEdges(base: RelationEdgeT[], active: Set<string>): Relation
 }
 
 /** Zoom bands as classes on the canvas: CSS drops edge markers/dashes when zoomed out (they dominate paint time). */
-const zoomBand = (s: ReactFlowState) => (s.transform[2] < 0.15 ? 'far' : s.transform[2] < LOW_ZOOM ? 'low' : 'near');
+const zoomBand = (s: ReactFlowState) => (s.transform[2] < FAR_ZOOM ? 'far' : s.transform[2] < LOW_ZOOM ? 'low' : 'near');
 function ZoomClass() {
   const band = useFlowStore(zoomBand);
   useEffect(() => {
@@ -110,6 +114,20 @@ function ZoomClass() {
     el?.setAttribute('data-zoom', band);
   }, [band]);
   return null;
+}
+
+/** ELK is still working on a large diagram that is already drawn (quick layout): a quiet, non-blocking note. */
+function Arranging() {
+  const arranging = useApp((s) => s.arranging);
+  if (!arranging) return null;
+  return (
+    <Panel position="top-center">
+      <div className="tw-arranging" role="status">
+        <span className="tw-spinner" aria-hidden="true" />
+        {arranging}
+      </div>
+    </Panel>
+  );
 }
 
 export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
@@ -134,6 +152,18 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     [hover.tableId, selection],
   );
   const highlight = useMemo(() => computeHighlight(schema, activeTables, hover.edgeId), [schema, activeTables, hover.edgeId]);
+  const far = useFlowStore(farSelector);
+  const updateNodeInternals = useUpdateNodeInternals();
+  const wasFar = useRef(far);
+  useEffect(() => {
+    // Leaving far zoom: the table nodes get their handle elements back; measure them (one batched update).
+    if (wasFar.current && !far) {
+      const raf = requestAnimationFrame(() => updateNodeInternals(useApp.getState().doc ? Object.keys(useApp.getState().doc.schema.tables) : []));
+      wasFar.current = far;
+      return () => cancelAnimationFrame(raf);
+    }
+    wasFar.current = far;
+  }, [far, updateNodeInternals]);
   const tableNodes = useDecoratedNodes(baseNodes, selection);
   const areaNodes = useDecoratedNodes(decor.areas, selection);
   const noteNodes = useDecoratedNodes(decor.notes, selection);
@@ -219,7 +249,7 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       <ConnectLine />
       <ReactFlow<CanvasNode, RelationEdgeT>
         nodes={nodes}
-        edges={edges}
+        edges={far ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -242,7 +272,7 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         elevateEdgesOnSelect={false}
         onlyRenderVisibleElements
         colorMode={colorMode}
-        minZoom={0.04}
+        minZoom={0.02}
         maxZoom={2}
         fitView
         fitViewOptions={FIT}
@@ -250,10 +280,12 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         deleteKeyCode={null}
         aria-label="Schema diagram"
       >
-        <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="var(--tw-dots)" />
+        {far ? null : <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="var(--tw-dots)" />}
+        {far ? <FarCanvas nodes={baseNodes} edges={baseEdges} active={highlight.edges} selection={selection} colorMode={colorMode} /> : null}
         <Panel position="top-left">
           <EditBar />
         </Panel>
+        <Arranging />
         <Panel position="bottom-right">
           <Overview nodes={baseNodes} />
         </Panel>

@@ -10,11 +10,13 @@ import { HEADER_H, rowCenterY } from './geometry';
 import { parseBadge, tableBadge, useProblems } from '../problems/store';
 import { ChangeChips, useTableChange } from '../migrations/canvasMarks';
 import { PartitionsLine } from './PartitionsLine';
+import { FAR_ZOOM } from './FarLayer';
 
 /** Below this zoom level nodes render as a name-only box (same size, so edges do not move). */
 export const LOW_ZOOM = 0.42;
 
 const lowZoomSelector = (s: ReactFlowState) => s.transform[2] < LOW_ZOOM;
+const farSelector = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 const activeTables = (s: AppState) => (s.hover.tableId && !s.selection.includes(s.hover.tableId) ? [...s.selection, s.hover.tableId] : s.selection);
 const highlightOf = (s: AppState) => computeHighlight(s.doc.schema, activeTables(s), s.hover.edgeId);
@@ -116,6 +118,11 @@ function TableNodeView({ id, data, selected }: NodeProps<TableNodeType>) {
   const related = useApp((s) => highlightOf(s).related.has(id));
   const badge = parseBadge(useProblems(tableBadge(id)));
   const change = useTableChange(id); // migration changes (migrations panel)
+  const far = useFlowStore(farSelector);
+  // Far zoom: an invisible, childless hit box (FarLayer.tsx draws the table). No handle elements either: even
+  // transparent, 20,000 of them made every frame of a pan slow. Edge anchors come from the projected `handles`, and
+  // the canvas re-measures the nodes when it leaves far zoom.
+  if (far) return <div className="tw-far" title={`${data.schemaName}.${data.name}`} data-table={data.name} data-table-id={id} />;
   const style = data.color ? ({ '--tw-accent': data.color } as CSSProperties) : undefined;
   const cls = ['tw-node', selected && 'is-selected', related && 'is-related', lowZoom && 'is-simple', data.color && 'has-color', change?.className].filter(Boolean).join(' ');
   const active = activeCols ? new Set(activeCols.split(' ')) : null;
