@@ -98,3 +98,20 @@ describe('behaviorSubset (what is sent to the worker)', () => {
     same(importSql(readCorpus('pagila')).model);
   });
 });
+
+describe('softDeleteSuggestionCount (the count shown beside the partial-index switch)', () => {
+  it('equals the number of partial unique indexes the generator would create', async () => {
+    const { softDeleteIndexSuggestions } = await import('../../core/triggers/generate');
+    const { softDeleteSuggestionCount } = await import('./util');
+    const m = importSql(`
+      CREATE TABLE a (id int PRIMARY KEY, email text UNIQUE, code text, org int, deleted_at timestamptz, UNIQUE (org, code), UNIQUE (email));
+      CREATE UNIQUE INDEX a_code_idx ON a (code);
+      CREATE UNIQUE INDEX a_partial ON a (org) WHERE code IS NOT NULL;
+      CREATE UNIQUE INDEX a_expr ON a (lower(email));
+      CREATE UNIQUE INDEX a_with_deleted ON a (email, deleted_at);
+      CREATE TABLE b (id int PRIMARY KEY);
+    `).model;
+    const counts = Object.values(m.tables).map((t) => [t.name, softDeleteSuggestionCount(t, 'deleted_at'), softDeleteIndexSuggestions(m, t.id, 'deleted_at').length]);
+    expect(counts).toEqual([['a', 3, 3], ['b', 0, 0]]);
+  });
+});
