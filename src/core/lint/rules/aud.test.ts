@@ -6,9 +6,10 @@ import { rule as A04 } from './AUD-04';
 import { rule as A05 } from './AUD-05';
 import { rule as A06 } from './AUD-06';
 import { rule as A07 } from './AUD-07';
+import { freshDb } from '../../../../tests/harness/pglite';
 import { ruleFixKit } from './testkit';
 
-const { spots: hits, run, load, where, checkFixes } = ruleFixKit();
+const { spots: hits, run, load, where, checkFixes } = ruleFixKit([], { openDb: freshDb });
 
 const TRIGGER_FN = `create function touch() returns trigger language plpgsql as $$ begin new.updated_at := now(); new.version := coalesce(old.version, 0) + 1; return new; end $$;`;
 

@@ -9,7 +9,7 @@ import { newId } from '../../util/ids';
 import { foreignKeys, primaryKey, schemaName, singular } from '../../model/query';
 import { quoteIdent, quoteLiteral, utf8Length } from '../../sql/ident';
 import type { Finding, ObjectRef, QuickFix, RuleContext, Severity } from '../types';
-import { parseTypeText, typeInfo, type TypeInfo } from '../helpers/types';
+import { columnTypeInfo, parseTypeText, typeInfo, type TypeInfo } from '../helpers/types';
 import { candidateKeys as sharedCandidateKeys, indexCovers, indexLikes, isCovered, perTable, type CandidateKey, type IndexLike } from '../helpers/keys';
 import { attachFix, type FixSource } from '../lazy';
 import { memoByString } from '../helpers/names';
@@ -177,9 +177,7 @@ export { quoteIdent, quoteLiteral };
 export type Family = 'int' | 'numeric' | 'float' | 'string' | 'time' | 'uuid' | 'bool' | 'json' | 'bytea' | 'inet' | 'tsvector' | 'enum' | 'hstore' | 'money' | 'other';
 
 /** Array type text (`int[]`, `text ARRAY`, internal `_int4`). */
-export function isArrayType(type: string): boolean {
-  return parseTypeText(type).array || /^\s*_/.test(type);
-}
+export const isArrayType: (type: string) => boolean = memoByString((type) => parseTypeText(type).array || /^\s*_/.test(type));
 
 function familyOf(i: TypeInfo): Family {
   switch (i.family) {
@@ -198,22 +196,24 @@ function familyOf(i: TypeInfo): Family {
 
 /** Family of a column (H4, domains resolved; arrays: the element's family, check `isArrayType` separately). */
 export function family(model: SchemaModel, c: Pick<Column, 'type' | 'typeRef'>): Family {
-  return familyOf(typeInfo(c.type, model, c.typeRef));
+  return familyOf(info(model, c));
+}
+/** H4 of a column (cached per column object) or of a bare type text. */
+function info(model: SchemaModel, c: Pick<Column, 'type' | 'typeRef'>): TypeInfo {
+  return 'id' in c ? columnTypeInfo(c as Column, model) : typeInfo(c.type, model, c.typeRef);
 }
 
 /** The canonical base type name (H4): lower case, without modifiers or array brackets (`numeric(10,2)[]` → `numeric`). */
-export function bareType(type: string): string {
-  return parseTypeText(type).base;
-}
+export const bareType: (type: string) => string = memoByString((type) => parseTypeText(type).base);
 
 export function isTimestampType(model: SchemaModel, c: Column): boolean {
-  const i = typeInfo(c.type, model, c.typeRef);
+  const i = info(model, c);
   return i.base === 'timestamp' || i.base === 'timestamptz';
 }
 
 export function compatible(model: SchemaModel, a: Column, b: Column): boolean {
-  const ia = typeInfo(a.type, model, a.typeRef);
-  const ib = typeInfo(b.type, model, b.typeRef);
+  const ia = info(model, a);
+  const ib = info(model, b);
   const fa = familyOf(ia);
   const fb = familyOf(ib);
   if (isArrayType(a.type) !== isArrayType(b.type)) return false;

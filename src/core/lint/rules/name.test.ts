@@ -10,9 +10,10 @@ import { rule as N08 } from './NAME-08';
 import { rule as N09 } from './NAME-09';
 import { rule as N10 } from './NAME-10';
 import { optInRuleIds } from './index.type-name-aud-sec';
+import { freshDb } from '../../../../tests/harness/pglite';
 import { ruleFixKit } from './testkit';
 
-const { spots: hits, run, load, where, applyTo: applyFix, deploy, same, checkFixes } = ruleFixKit();
+const { spots: hits, run, load, where, applyTo: applyFix, deploy, same, checkFixes } = ruleFixKit([], { openDb: freshDb });
 
 const L = 'x'.repeat(60);
 

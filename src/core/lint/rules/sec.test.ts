@@ -5,9 +5,10 @@ import { rule as S03 } from './SEC-03';
 import { rule as S04 } from './SEC-04';
 import { rule as S05 } from './SEC-05';
 import { optInRuleIds } from './index.type-name-aud-sec';
+import { freshDb } from '../../../../tests/harness/pglite';
 import { ruleFixKit } from './testkit';
 
-const { spots: hits, run, load, where, checkFixes } = ruleFixKit();
+const { spots: hits, run, load, where, checkFixes } = ruleFixKit([], { openDb: freshDb });
 
 describe('SEC rules', () => {
   it('SEC-01 plaintext secrets; hashes, metadata and token references pass', async () => {

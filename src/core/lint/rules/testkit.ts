@@ -3,12 +3,12 @@
  * one PGlite per test file, fixture loading, running rules, and the quick-fix proofs (the finding disappears, the
  * fix SQL runs on the original schema, the fixed model applies, undo restores).
  *
- * `ruleFixKit(rules)` registers the per-file set-up (parser, trigger generator, a fresh database) and returns the
- * helpers; rules are looked up by id in `rules` or passed as objects.
+ * `ruleFixKit(rules, { openDb })` registers the per-file set-up (parser, trigger generator, a database from
+ * `openDb`, by default a plain PGlite; tests that need contrib extensions pass tests/harness `freshDb`) and returns
+ * the helpers; rules are looked up by id in `rules` or passed as objects.
  */
-import type { PGlite } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { freshDb } from '../../../../tests/harness/pglite';
 import { History } from '../../commands/history';
 import { documentFromModel } from '../../document/document';
 import type { SchemaModel, Table } from '../../model/types';
@@ -69,12 +69,12 @@ export function ddl(model: SchemaModel): string {
   return exportDdl({ ...model, raw: { ...model.raw, ...behaviorRawRecord(model) } }, { header: false }).sql;
 }
 
-export function ruleFixKit(rules: readonly Rule[] = []) {
+export function ruleFixKit(rules: readonly Rule[] = [], opts: { openDb?: () => Promise<PGlite> } = {}) {
   let db: PGlite;
   beforeAll(async () => {
     await initParser();
     await initTriggers();
-    db = await freshDb();
+    db = await (opts.openDb ?? (() => PGlite.create()))();
   });
   afterAll(async () => {
     await db?.close();

@@ -18,9 +18,10 @@ import { rule as T16 } from './TYPE-16';
 import { rule as T17 } from './TYPE-17';
 import { rule as T18 } from './TYPE-18';
 import { rule as T19 } from './TYPE-19';
+import { freshDb } from '../../../../tests/harness/pglite';
 import { ruleFixKit } from './testkit';
 
-const { spots: hits, run, load, where, checkFixes } = ruleFixKit();
+const { spots: hits, run, load, where, checkFixes } = ruleFixKit([], { openDb: freshDb });
 
 describe('TYPE rules', () => {
   it('TYPE-01 timestamp without time zone', async () => {
