@@ -1,11 +1,11 @@
 /**
  * Trigger behaviours in the inspector: switch on a counter and a search column and see their trigger SQL in the
- * preview and in the pending migration; convert a recognised verbatim trigger pasted as SQL into a behaviour, undo it.
+ * preview, the pending migration and the SQL pane's DDL; convert a recognised verbatim trigger pasted as SQL into a behaviour, undo it.
  */
 import { expect, test } from '@playwright/test';
 import { BehaviorsPage } from './pages/BehaviorsPage';
 
-test('counter and search column: options in the inspector, trigger SQL in the preview and in the migration; undoable', async ({ page }) => {
+test('counter and search column: options in the inspector, trigger SQL in the preview, the migration and the DDL; undoable', async ({ page }) => {
   test.setTimeout(180_000);
   const b = new BehaviorsPage(page);
   await b.editor.openSample();
@@ -57,6 +57,17 @@ test('counter and search column: options in the inspector, trigger SQL in the pr
   await expect(panel.getByTestId('migration-up')).toContainText('CREATE TRIGGER products_refresh_search_vector', { timeout: 60_000 });
   await expect(panel.getByTestId('migration-up')).toContainText('CREATE TRIGGER orders_count_trg');
   await page.getByTestId('migrations-toggle').click();
+  // ... and in the DDL of the SQL pane (regenerated from the canvas): find the trigger in the editor
+  await page.getByTestId('sql-toggle').click();
+  const editor = page.getByTestId('sql-editor');
+  await expect(editor.locator('.view-lines')).toContainText('CREATE TABLE', { timeout: 30_000 });
+  await editor.locator('.monaco-editor').click({ position: { x: 300, y: 30 } });
+  await page.keyboard.press('ControlOrMeta+F');
+  await page.keyboard.insertText('CREATE TRIGGER products_refresh_search_vector');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(editor.locator('.view-lines')).toContainText('CREATE TRIGGER products_refresh_search_vector BEFORE INSERT OR UPDATE OF name, description, search_vector');
+  await page.getByTestId('sql-toggle').click();
 
   // undo: the weight, then the source, then the configuration, then the search column (the refused edit is no step)
   for (let i = 0; i < 4; i++) await b.editor.undoButton();
