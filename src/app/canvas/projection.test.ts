@@ -174,3 +174,23 @@ CREATE TABLE audit (id int PRIMARY KEY, customer_id int REFERENCES customer (id)
     expect(nodes.map((n) => n.data.name).sort()).toEqual(['audit', 'customer', 'events_2020', 'events_2021', 'events_2022', 'events_2023', 'events_2024']);
   });
 });
+
+describe('nodes built ahead of the commit', () => {
+  it('nodes built ahead (prewarmNodes) or by another projection are shared, never stale', async () => {
+    const { model, layout } = setup();
+    const { prewarmNodes } = await import('./projection');
+    let yields = 0;
+    await prewarmNodes(model, layout, async () => void yields++, 0);
+    expect(yields).toBeGreaterThan(0); // a zero budget yields after every table
+    const a = createNodeProjection()(model, layout);
+    const b = createNodeProjection()(model, layout);
+    // Two independent projections share the prewarmed node objects.
+    a.forEach((n, i) => expect(n).toBe(b[i]));
+    // A different layout record for a table is a different node (never a stale one).
+    const users = byName(model, 'users');
+    const moved = produce(layout, (d) => void (d.nodes[users.id]!.x = 999));
+    const c = createNodeProjection()(model, moved);
+    expect(c.find((n) => n.id === users.id)!.position.x).toBe(999);
+    expect(c.find((n) => n.id === users.id)).not.toBe(a.find((n) => n.id === users.id));
+  });
+});

@@ -214,6 +214,44 @@ interface NodeCacheEntry {
 
 const sameTables = (a: Table[] | undefined, b: Table[] | undefined) => a === b || (!!a && !!b && a.length === b.length && a.every((t, i) => t === b[i]));
 
+/**
+ * Nodes built by any projection (or ahead of time by `prewarmNodes`), by table object. A projection that misses its
+ * own cache looks here first, so a big import's nodes can be built in slices before the commit instead of inside
+ * the commit's render.
+ */
+const shared = new WeakMap<Table, NodeCacheEntry>();
+
+function nodeEntry(model: SchemaModel, table: Table, nl: NodeLayout | undefined, byParent: Map<Id, Table[]>, hit: NodeCacheEntry | undefined): NodeCacheEntry {
+  const schemaName = model.schemas[table.schemaId]?.name ?? 'public';
+  const parts = byParent.get(table.id);
+  const partSchemas = parts ? parts.map((p) => (p.schemaId === table.schemaId ? '' : (model.schemas[p.schemaId]?.name ?? '?'))).join('.') : '';
+  const same = (e: NodeCacheEntry | undefined): e is NodeCacheEntry =>
+    !!e && e.table === table && e.layout === nl && e.schemaName === schemaName && sameTables(e.parts, parts) && e.partSchemas === partSchemas;
+  if (same(hit)) return hit;
+  const pre = shared.get(table);
+  if (same(pre)) return pre;
+  const entry = { table, layout: nl, schemaName, parts, partSchemas, node: buildNode(table, nl, schemaName, parts, model) };
+  shared.set(table, entry);
+  return entry;
+}
+
+/**
+ * Build the nodes of `model` with `layout` ahead of time, yielding between slices (`yieldFn`) so no single task runs
+ * longer than about `budgetMs`. The canvas's projection then finds them ready.
+ */
+export async function prewarmNodes(model: SchemaModel, layout: Layout, yieldFn: () => Promise<void>, budgetMs = 12): Promise<void> {
+  const byParent = partitionsByParent(model);
+  let t0 = performance.now();
+  for (const table of Object.values(model.tables)) {
+    if (isPartitionChild(model, table)) continue;
+    nodeEntry(model, table, layout.nodes[table.id], byParent, undefined);
+    if (performance.now() - t0 > budgetMs) {
+      await yieldFn();
+      t0 = performance.now();
+    }
+  }
+}
+
 export type NodeProjection = (model: SchemaModel, layout: Layout) => TableNode[];
 
 /** A memoised projection with its own cache (one per canvas; tests make their own). */
@@ -228,15 +266,7 @@ export function createNodeProjection(): NodeProjection {
     const byParent = partitionsByParent(model);
     for (const table of tables) {
       if (isPartitionChild(model, table)) continue;
-      const nl = layout.nodes[table.id];
-      const schemaName = model.schemas[table.schemaId]?.name ?? 'public';
-      const parts = byParent.get(table.id);
-      const partSchemas = parts ? parts.map((p) => (p.schemaId === table.schemaId ? '' : (model.schemas[p.schemaId]?.name ?? '?'))).join('.') : '';
-      const hit = cache.get(table.id);
-      const entry =
-        hit && hit.table === table && hit.layout === nl && hit.schemaName === schemaName && sameTables(hit.parts, parts) && hit.partSchemas === partSchemas
-          ? hit
-          : { table, layout: nl, schemaName, parts, partSchemas, node: buildNode(table, nl, schemaName, parts, model) };
+      const entry = nodeEntry(model, table, layout.nodes[table.id], byParent, cache.get(table.id));
       next.set(table.id, entry);
       out.push(entry.node);
     }

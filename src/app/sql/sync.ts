@@ -16,7 +16,7 @@ import type { Layout } from '../../core/model/layout';
 import type { Command } from '../../core/commands/history';
 import { reconcileLayout } from '../../core/document/reconcile';
 import { useApp } from '../store';
-import { createEdgeProjection, createNodeProjection } from '../canvas/projection';
+import { createEdgeProjection, createNodeProjection, prewarmNodes } from '../canvas/projection';
 import { layoutInWorker } from '../workers/clients';
 import type { ImportStats } from '../workers/protocol';
 import { cancelParse, exportSql, parseSql } from './parser';
@@ -408,7 +408,8 @@ export async function commitModel(
   };
   place(r);
   if (big) {
-    // The commit (and the canvas render it triggers) gets a task of its own.
+    // Nodes built ahead in slices; the commit (and the canvas render it triggers) gets a task of its own.
+    await prewarmNodes(model, r.layout, nextTask);
     await nextTask();
     app = useApp.getState();
     if (app.doc.schema !== before.schema || app.doc.layout !== before.layout) {
@@ -456,6 +457,9 @@ async function arrangeLater(schema: SchemaModel): Promise<void> {
       d.layout.nodes[id] = prev ? { ...prev, x: p.x, y: p.y } : { x: p.x, y: p.y };
     }
   });
+  // Every node moves: build them in slices first, so the render that shows them is short.
+  await prewarmNodes(doc.schema, doc.layout, nextTask);
+  if (useApp.getState().doc !== s.doc) return;
   useApp.setState((st) => ({ doc, fitRequest: st.fitRequest + 1 }));
 }
 
