@@ -102,10 +102,15 @@ test('migrations: changes marked on the canvas (new / renamed / changed, column 
   await page.mouse.wheel(0, 250);
   await page.waitForTimeout(400);
   await mkdir('/tmp/shots', { recursive: true });
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.screenshot({ path: '/tmp/shots/changes.png' });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: '/tmp/shots/changes-dark.png' });
+  // accessibility of the panel and the marked tables (chips, row markers), light and dark
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: scheme === 'light' ? '/tmp/shots/changes.png' : '/tmp/shots/changes-dark.png' });
+    const res = await new AxeBuilder({ page }).include('[data-testid="migrations-panel"]').include('.tw-chg').analyze();
+    const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${scheme}: ${v.id} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  }
   await page.emulateMedia({ colorScheme: 'light' });
 
   // the toggle hides and shows the markers

@@ -307,7 +307,7 @@ function MigrationsBody() {
             <label className="tw-mig__switch">
               <input type="checkbox" checked={showChanges} onChange={(e) => useMigrationsUi.getState().setShowChanges(e.target.checked)} /> Show changes on canvas
             </label>
-            <ul className="tw-mig__changes" data-testid="migration-changes">
+            <ul className="tw-mig__changes" data-testid="migration-changes" tabIndex={0} aria-label="Changes">
               {plan.changes.map((c, i) => {
                 const text = `${c.label}${c.op === 'rename' && c.from ? ` (${c.from} → ${c.to})` : ''}${c.fields?.length ? ` [${c.fields.join(', ')}]` : ''}`;
                 const table = tableOf(c);
@@ -352,11 +352,11 @@ function MigrationsBody() {
             ) : null}
             <details open className="tw-mig__sql">
               <summary>Up SQL</summary>
-              <pre data-testid="migration-up">{toSql(plan.up) || '-- nothing to do'}</pre>
+              <pre data-testid="migration-up" tabIndex={0} aria-label="Up SQL">{toSql(plan.up) || '-- nothing to do'}</pre>
             </details>
             <details className="tw-mig__sql">
               <summary>Down SQL</summary>
-              <pre data-testid="migration-down">{toSql(plan.down) || '-- nothing to do'}</pre>
+              <pre data-testid="migration-down" tabIndex={0} aria-label="Down SQL">{toSql(plan.down) || '-- nothing to do'}</pre>
             </details>
             <div className="tw-mig__controls">
               <button type="button" className="tw-btn" onClick={() => void runVerify()} disabled={verify?.state === 'running'}>
