@@ -182,9 +182,12 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   }, [flow]);
   const edges = useDecoratedEdges(baseEdges, highlight.edges);
 
+  // The drag in progress: where each dragged area and the tables it owns started (document positions).
+  const drag = useRef<{ dragged: Set<string>; start: Map<string, { x: number; y: number }> } | null>(null);
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
       const moves: { id: string; x: number; y: number }[] = [];
+      const d = drag.current;
       let sel: Set<string> | null = null;
       const { doc, apply } = useApp.getState();
       for (const c of changes) {
@@ -194,7 +197,19 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
           // The resizer moves the top-left corner and sends no `dragging` flag: that is a resize, not a move of the
           // members. A drag always carries `dragging` (false on its last change, which must still move the members).
           if (decor && c.dragging === undefined) apply(decor === 'area' ? updateArea(c.id, p) : updateNote(c.id, p));
-          else moves.push({ id: c.id, ...p });
+          else {
+            moves.push({ id: c.id, ...p });
+            // An area's tables follow it from where they were when the drag started: absolute positions, so a
+            // skipped or batched frame under load cannot leave them behind.
+            const area = decor === 'area' ? doc.layout.areas[c.id] : undefined;
+            const from = d?.start.get(c.id);
+            if (area && from && d) {
+              for (const m of area.members) {
+                const ms = d.start.get(m);
+                if (ms && !d.dragged.has(m)) moves.push({ id: m, x: ms.x + p.x - from.x, y: ms.y + p.y - from.y });
+              }
+            }
+          }
         } else if (c.type === 'dimensions' && c.resizing && c.dimensions) {
           const dims = { width: Math.round(c.dimensions.width), height: Math.round(c.dimensions.height) };
           if (doc.layout.areas[c.id]) apply(updateArea(c.id, dims));
@@ -210,10 +225,39 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     },
     [moveNodes, setSelection],
   );
+  const onNodeDragStart = useCallback((_: unknown, __: CanvasNode, dragged: CanvasNode[]) => {
+    const { doc, beginGesture, seal } = useApp.getState();
+    // Everything until the pointer is released is one undo step (History gesture), whatever moves.
+    beginGesture();
+    const start = new Map<string, { x: number; y: number }>();
+    for (const n of dragged) {
+      const a = doc.layout.areas[n.id];
+      if (!a) continue;
+      start.set(a.id, { x: a.x, y: a.y });
+      for (const m of a.members) {
+        const p = doc.layout.nodes[m];
+        if (p) start.set(m, { x: p.x, y: p.y });
+      }
+    }
+    drag.current = { dragged: new Set(dragged.map((n) => n.id)), start };
+    // Never leave a gesture open (it would swallow later edits into the drag's undo step).
+    // After React Flow's own pointer-up handling (its drag end comes on mouseup, after pointerup).
+    globalThis.addEventListener(
+      'pointerup',
+      () =>
+        setTimeout(() => {
+          if (!drag.current) return;
+          drag.current = null;
+          seal();
+        }, 0),
+      { once: true },
+    );
+  }, []);
   const onNodeDragStop = useCallback((_: unknown, __: CanvasNode, dragged: CanvasNode[]) => {
     const { doc, apply, seal } = useApp.getState();
     const members = areaMembership(doc, dragged);
     if (members) apply(setAreaMembers(members, `move:${dragged.map((n) => n.id).sort().join(',')}`));
+    drag.current = null;
     seal();
   }, []);
   const onDoubleClick = useCallback((e: React.MouseEvent) => {
@@ -253,6 +297,7 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         zoomOnDoubleClick={false}
         multiSelectionKeyCode={MULTI_KEYS}
