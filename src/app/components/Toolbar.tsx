@@ -32,11 +32,11 @@ export function Toolbar({ resolvedTheme, onImport }: { resolvedTheme: 'light' | 
         <span className="tw-actions__divider" aria-hidden="true" />
         <FileActions resolvedTheme={resolvedTheme} />
         <span className="tw-actions__divider" aria-hidden="true" />
-        <button type="button" className="tw-btn" onClick={() => void autoLayout()} disabled={!!busy || empty}>
-          <IconLayout /> Auto-layout
+        <button type="button" className="tw-btn tw-btn--icon" onClick={() => void autoLayout()} disabled={!!busy || empty} aria-label="Auto-layout" title="Auto-layout (ELK, layered)">
+          <IconLayout />
         </button>
-        <button type="button" className="tw-btn" onClick={() => requestFit()} disabled={empty}>
-          <IconFit /> Fit
+        <button type="button" className="tw-btn tw-btn--icon" onClick={() => requestFit()} disabled={empty} aria-label="Fit" title="Fit the diagram in view">
+          <IconFit />
         </button>
         <button
           type="button"
