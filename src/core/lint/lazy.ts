@@ -9,7 +9,7 @@
  * for an unchanged table shows the fix a fresh full check of the latest model would show (fixes may read other
  * tables, e.g. every user of an enum), without re-running its rule.
  */
-import type { Finding, QuickFix, RuleContext } from './types';
+import type { Finding, ObjectRef, QuickFix, RuleContext, Severity } from './types';
 
 const UNSET = {};
 
@@ -25,15 +25,20 @@ export function attachFix(f: Finding, ctx: RuleContext, fix: FixSource): Finding
     f.fix = fix;
     return f;
   }
+  return lazyFinding(f.rule, f.severity, f.object, f.message, f.why, ctx, fix);
+}
+
+/** A finding whose fix is built by `fix` when first read (and rebuilt when `ctx.model` changed since). */
+export function lazyFinding(rule: string, severity: Severity, object: ObjectRef, message: string, why: string, ctx: RuleContext, fix: () => QuickFix | undefined): Finding {
   let model: unknown = UNSET;
   let value: QuickFix | undefined;
   let assigned = false;
   return {
-    rule: f.rule,
-    severity: f.severity,
-    object: f.object,
-    message: f.message,
-    why: f.why,
+    rule,
+    severity,
+    object,
+    message,
+    why,
     get fix(): QuickFix | undefined {
       if (assigned) return value;
       if (model !== ctx.model) {

@@ -65,12 +65,25 @@ export function stemCandidates(words: string[]): string[] {
   return [...new Set(out)];
 }
 
+/** parseRefName per tokenizer and name (column names repeat across tables; a tokenizer is a pure function). */
+const parsedCache = new WeakMap<(s: string) => string[], Map<string, ReturnType<typeof parseRefName>>>();
+function parseRefNameCached(name: string, tokenize: (s: string) => string[]): ReturnType<typeof parseRefName> {
+  let m = parsedCache.get(tokenize);
+  if (!m) parsedCache.set(tokenize, (m = new Map()));
+  if (m.has(name)) return m.get(name);
+  if (m.size > 20000) m.clear();
+  const v = parseRefName(name, tokenize);
+  m.set(name, v);
+  return v;
+}
+
 export function fkLikeColumns(t: Table, env: FkEnv): FkLikeColumn[] {
   const out: FkLikeColumn[] = [];
-  const byLower = new Map(t.columns.map((c) => [c.name.toLowerCase(), c]));
+  let byLower: Map<string, Column> | undefined;
   for (const c of t.columns) {
-    const parsed = parseRefName(c.name, env.tokenize);
+    const parsed = parseRefNameCached(c.name, env.tokenize);
     if (!parsed) continue;
+    byLower ??= new Map(t.columns.map((x) => [x.name.toLowerCase(), x]));
     const prefix = parsed.words.join('_');
     const rawPrefix = c.name.replace(/(_?ids|_id|_uuid|Id|Uuid|_by|By)$/, '').toLowerCase();
     let poly: Column | undefined;

@@ -151,8 +151,9 @@ export function createHelpers(model: SchemaModel): LintHelpers {
   const singleKeysM = singleKeysG;
   const roleM = memo((t: Table) => inferRole(t, { incoming: incoming(t.id).filter(([o]) => o.id !== t.id).length }, model));
   const junctionM = junctionG;
+  // Names.tokenize (not the per-check wrapper): it is memoized globally, and fk.ts caches parsed names per tokenizer.
   const fkLikeM = memo((t: Table) =>
-    fkLikeColumns(t, { tokenize, tablesByStem, singleKeys: singleKeysM, compatible: compatibleTypes }),
+    fkLikeColumns(t, { tokenize: Names.tokenize, tablesByStem, singleKeys: singleKeysM, compatible: compatibleTypes }),
   );
   const fkCols = fkColsG;
 

@@ -1,5 +1,5 @@
-import type { SchemaModel, Table } from '../../model/types';
-import type { Finding, QuickFix, Rule } from '../types';
+import type { Column, SchemaModel, Table } from '../../model/types';
+import type { Finding, QuickFix, Rule, RuleContext } from '../types';
 import { memoByString, nameCase, toCase, type NameCase } from '../helpers/names';
 import { finding, perModel, renameColumnFix, renameConstraintFix, renameIndexFix, renameTableFix, memoByTable } from './support.type-name-aud-sec';
 
@@ -68,6 +68,20 @@ function fits(name: string, conv: NameCase): boolean {
   return false;
 }
 
+/** A plain identifier that does not fit the convention and has a different spelling in it. */
+function needsRename(name: string, c: NameCase): boolean {
+  return PLAIN.test(name) && !fits(name, c) && toCase(name, c) !== name;
+}
+
+function nameFinding(ctx: RuleContext, t: Table, name: string, c: NameCase, what: string, fix: (to: string) => QuickFix | undefined, col?: Column, extra?: Record<string, string>): Finding {
+  const to = toCase(name, c);
+  const quoted = /[A-Z]/.test(name);
+  return finding(rule, ctx, t, col, `${what} ${name} ${quoted && c === 'snake' ? 'has upper-case letters and must always be quoted' : `does not follow the ${c.replace('_', ' ')} convention`}; rename it to ${to}.`, WHY, {
+    fix: () => fix(to),
+    extra,
+  });
+}
+
 const WHY =
   'PostgreSQL folds unquoted identifiers to lower case, so a name with capitals must be double-quoted in every query, forever ("UserProfiles" and UserProfiles are different names). Mixed conventions also make names hard to guess.';
 
@@ -84,22 +98,11 @@ export const rule: Rule = {
     (t, ctx): Finding[] => {
       const conv = conventions(ctx.model);
       const out: Finding[] = [];
-      const check = (name: string, c: NameCase, what: string, fix: (to: string) => QuickFix | undefined, col?: (typeof t.columns)[number], extra?: Record<string, string>) => {
-        if (!PLAIN.test(name) || fits(name, c)) return;
-        const to = toCase(name, c);
-        if (to === name) return;
-        const quoted = /[A-Z]/.test(name);
-        out.push(
-          finding(rule, ctx, t, col, `${what} ${name} ${quoted && c === 'snake' ? 'has upper-case letters and must always be quoted' : `does not follow the ${c.replace('_', ' ')} convention`}; rename it to ${to}.`, WHY, {
-            fix: () => fix(to),
-            extra,
-          }),
-        );
-      };
-      check(t.name, conv.table, 'Table', (to) => renameTableFix(ctx, t, to));
-      for (const c of t.columns) if (!c.inherited) check(c.name, conv.column, 'Column', (to) => renameColumnFix(ctx, t, c, to), c);
-      for (const ix of t.indexes) if (ix.name) check(ix.name, conv.other, 'Index', (to) => renameIndexFix(ctx, t, ix, to), undefined, { indexId: ix.id });
-      for (const k of t.constraints) if (k.name) check(k.name, conv.other, 'Constraint', (to) => renameConstraintFix(ctx, t, k, to), undefined, { constraintId: k.id });
+      // Only names that need a rename get a closure (closures per name are the cost on large schemas).
+      if (needsRename(t.name, conv.table)) out.push(nameFinding(ctx, t, t.name, conv.table, 'Table', (to) => renameTableFix(ctx, t, to)));
+      for (const c of t.columns) if (!c.inherited && needsRename(c.name, conv.column)) out.push(nameFinding(ctx, t, c.name, conv.column, 'Column', (to) => renameColumnFix(ctx, t, c, to), c));
+      for (const ix of t.indexes) if (ix.name && needsRename(ix.name, conv.other)) out.push(nameFinding(ctx, t, ix.name, conv.other, 'Index', (to) => renameIndexFix(ctx, t, ix, to), undefined, { indexId: ix.id }));
+      for (const k of t.constraints) if (k.name && needsRename(k.name, conv.other)) out.push(nameFinding(ctx, t, k.name, conv.other, 'Constraint', (to) => renameConstraintFix(ctx, t, k, to), undefined, { constraintId: k.id }));
       return out;
     },
     (t, ctx) => {

@@ -15,9 +15,9 @@ export const rule: Rule = {
   checkTable(t, ctx) {
     const out: Finding[] = [];
     const pk = t.constraints.find((k) => k.kind === 'primary');
-    const stem = toks(t.name);
-    const accountTable = stem.some((s) => ACCOUNT_TABLE.test(s));
-    const fkCascade = new Set(t.constraints.flatMap((k) => (k.kind === 'foreign' && k.onDelete === 'cascade' && ctx.role(t) !== 'junction' ? k.columns : [])));
+    // Table-level inputs, computed only when a column reaches the test that needs them.
+    let accountTable: boolean | undefined;
+    let fkCascade: Set<string> | undefined;
     for (const c of t.columns) {
       if (!c.nullable || c.generated || c.identity || c.inherited || pk?.columns.includes(c.id)) continue;
       const tk = toks(c.name);
@@ -32,8 +32,8 @@ export const rule: Rule = {
       else if (c.name === 'status' || last === 'status') reason = 'every row has a status';
       else if (/^(created_at|created_on|inserted_at|createdat)$/.test(tk.join('_'))) reason = 'every row has a creation time';
       else if (/^(amount|price|quantity|qty)$/.test(last)) reason = 'an amount, price or quantity is required for the row to mean anything';
-      else if (accountTable && tk.length === 1 && /^(name|title|email)$/.test(last)) reason = `an account row needs its ${last}`;
-      else if (fkCascade.has(c.id)) reason = 'the row is a composition child (ON DELETE CASCADE) and cannot exist without its parent';
+      else if (tk.length === 1 && /^(name|title|email)$/.test(last) && (accountTable ??= toks(t.name).some((s) => ACCOUNT_TABLE.test(s)))) reason = `an account row needs its ${last}`;
+      else if ((fkCascade ??= new Set(t.constraints.flatMap((k) => (k.kind === 'foreign' && k.onDelete === 'cascade' && ctx.role(t) !== 'junction' ? k.columns : [])))).has(c.id)) reason = 'the row is a composition child (ON DELETE CASCADE) and cannot exist without its parent';
       if (!reason) continue;
       const optional = tk.some((x) => OPTIONAL.test(x));
       out.push(

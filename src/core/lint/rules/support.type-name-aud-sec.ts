@@ -8,7 +8,7 @@ import type { CheckConstraint, Column, Constraint, FkAction, Id, Index, SchemaMo
 import { quoteIdent, quoteLiteral, utf8Length, MAX_IDENT_BYTES } from '../../sql/ident';
 import { newId } from '../../util/ids';
 import type { Finding, ObjectRef, QuickFix, Rule, RuleContext, Severity } from '../types';
-import { attachFix, type FixSource } from '../lazy';
+import { attachFix, lazyFinding, type FixSource } from '../lazy';
 import { rawTokens } from '../helpers/names';
 import { columnTypeInfo, type TypeInfo } from '../helpers/types';
 import { defaultConstraintName } from './support-names.type-name-aud-sec';
@@ -27,8 +27,8 @@ export function qt(model: SchemaModel, t: Table): string {
   return `${quoteIdent(schemaOf(model, t))}.${quoteIdent(t.name)}`;
 }
 
-export function ref(ctx: RuleContext, t: Table, col?: Column, extra: Partial<ObjectRef> = {}): ObjectRef {
-  const r: ObjectRef = { schema: schemaOf(ctx.model, t), tableId: t.id, table: t.name, ...extra };
+export function ref(ctx: RuleContext, t: Table, col?: Column, extra?: Partial<ObjectRef>): ObjectRef {
+  const r: ObjectRef = extra ? { schema: schemaOf(ctx.model, t), tableId: t.id, table: t.name, ...extra } : { schema: schemaOf(ctx.model, t), tableId: t.id, table: t.name };
   if (col) {
     r.columnId = col.id;
     r.column = col.name;
@@ -44,8 +44,10 @@ export interface FindingOpts {
 }
 
 export function finding(rule: Rule, ctx: RuleContext, t: Table, col: Column | undefined, message: string, why: string, o: FindingOpts = {}): Finding {
-  const f: Finding = { rule: rule.id, severity: o.severity ?? rule.defaultSeverity, object: ref(ctx, t, col, o.extra), message, why };
-  return attachFix(f, ctx, o.fix);
+  const severity = o.severity ?? rule.defaultSeverity;
+  const object = ref(ctx, t, col, o.extra);
+  if (typeof o.fix === 'function') return lazyFinding(rule.id, severity, object, message, why, ctx, o.fix);
+  return attachFix({ rule: rule.id, severity, object, message, why }, ctx, o.fix);
 }
 
 export function colInfo(ctx: RuleContext, c: Column): TypeInfo {
