@@ -232,6 +232,20 @@ test.describe('SQL pane', () => {
     await expect(undo).toHaveAttribute('title', /Undo Import Imported schema/);
     await undo.click();
     await expect(page.getByTestId('counts')).toHaveText('4 tables · 3 relationships');
+
+    // The same filter for an opened (or dropped) file: choose, keep one schema, replace.
+    await page.getByTestId('sql-toggle').click();
+    await page.getByTestId('sql-file-input').setInputFiles({ name: 'two-schemas.sql', mimeType: 'application/sql', buffer: Buffer.from(sql) });
+    const choice = page.getByTestId('sql-import-choice');
+    await choice.getByRole('button', { name: 'Choose schemas and tables…' }).click();
+    await expect(choice.getByTestId('import-summary')).toHaveText('5 tables of 5');
+    await choice.getByRole('checkbox', { name: 'sales 3 tables' }).uncheck();
+    await expect(choice.getByTestId('import-summary')).toHaveText('2 tables of 5');
+    await choice.getByRole('button', { name: 'Replace diagram' }).click();
+    await expect(choice).toBeHidden();
+    await expect(page.getByTestId('counts')).toHaveText('2 tables · 1 relationship', { timeout: 20_000 });
+    await expect(page.getByTestId('sql-editor').locator('.view-lines')).toContainText('hr.team', { timeout: 20_000 });
+    await expect(page.getByTestId('sql-editor').locator('.view-lines')).not.toContainText('sales.');
     expect(errors).toEqual([]);
   });
 

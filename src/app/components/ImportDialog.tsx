@@ -7,7 +7,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Id, SchemaModel } from '../../core/model/types';
 import type { Diagnostic } from '../../core/model/diagnostics';
-import { filterModel, schemaSummary, searchTables, type ImportFilter } from '../../core/sql/import/filter';
+import { filterModel, schemaSummary, searchTables } from '../../core/sql/import/filter';
 import { useApp } from '../store';
 import { importSqlInWorker } from '../workers/clients';
 import type { ImportStats } from '../workers/protocol';
@@ -20,20 +20,31 @@ import './import-dialog.css';
 export const FILTER_MIN_TABLES = 100;
 export const FILTER_MIN_SCHEMAS = 2;
 
-interface Parsed {
+export interface Parsed {
   model: SchemaModel;
   stats: ImportStats;
   diagnostics: Diagnostic[];
   summary: ReturnType<typeof schemaSummary>;
 }
 
-function needsFilter(p: Parsed): boolean {
+export type FilterState = { schemas: Id[]; tables: Id[]; depth: number; referencing: boolean };
+
+/** Everything chosen: every schema that holds tables. */
+export function allOf(p: Parsed): FilterState {
+  return { schemas: p.summary.filter((s) => s.tables + s.partitions > 0).map((s) => s.id), tables: [], depth: 0, referencing: false };
+}
+
+export function applyFilter(p: Parsed, f: FilterState) {
+  return filterModel(p.model, { schemas: f.schemas, tables: f.tables, related: { depth: f.depth, referencing: f.referencing } });
+}
+
+export function needsFilter(p: Parsed): boolean {
   const withTables = p.summary.filter((s) => s.tables + s.partitions > 0);
   const tables = withTables.reduce((n, s) => n + s.tables, 0);
   return tables > FILTER_MIN_TABLES || withTables.length >= FILTER_MIN_SCHEMAS;
 }
 
-function FilterStep({ parsed, filter, setFilter }: { parsed: Parsed; filter: Required<Pick<ImportFilter, 'schemas' | 'tables'>> & { depth: number; referencing: boolean }; setFilter: (f: typeof filter) => void }) {
+export function FilterStep({ parsed, filter, setFilter }: { parsed: Parsed; filter: FilterState; setFilter: (f: FilterState) => void }) {
   const [query, setQuery] = useState('');
   const searchId = useId();
   const hits = useMemo(() => searchTables(parsed.model, query, 100), [parsed, query]);
@@ -117,7 +128,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [error, setError] = useState<string | null>(null);
   const [working, setWorking] = useState<string | null>(null);
   const [parsed, setParsed] = useState<Parsed | null>(null);
-  const [filter, setFilter] = useState({ schemas: [] as Id[], tables: [] as Id[], depth: 0, referencing: false });
+  const [filter, setFilter] = useState<FilterState>({ schemas: [], tables: [], depth: 0, referencing: false });
   const [mode, setMode] = useState<ImportMode>('replace');
   const emptyDiagram = useApp((s) => Object.keys(s.doc.schema.tables).length === 0 && Object.keys(s.doc.schema.views).length === 0);
   const titleId = useId();
@@ -141,7 +152,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
 
   const preview = useMemo(() => {
     if (!parsed || !needsFilter(parsed)) return null;
-    return filterModel(parsed.model, { schemas: filter.schemas, tables: filter.tables, related: { depth: filter.depth, referencing: filter.referencing } });
+    return applyFilter(parsed, filter);
   }, [parsed, filter]);
 
   const commit = async (p: Parsed, model: SchemaModel, notes: Diagnostic[]) => {
@@ -177,7 +188,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
     }
     const p: Parsed = { model: res.model, stats: res.stats, diagnostics: res.diagnostics, summary: schemaSummary(res.model) };
     if (needsFilter(p)) {
-      setFilter({ schemas: p.summary.filter((s) => s.tables + s.partitions > 0).map((s) => s.id), tables: [], depth: 0, referencing: false });
+      setFilter(allOf(p));
       setParsed(p);
       return;
     }

@@ -2,9 +2,13 @@
  * Always mounted inside the diagram area: the resizable bottom pane (its Monaco body loads lazily on first open),
  * file drops onto the canvas, and the "replace or merge" choice for dropped / opened files.
  */
-import { lazy, Suspense, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useApp } from '../store';
-import { importFile, readAndOfferFile, setPaneSize, startSync, togglePane, useSqlPane } from './sync';
+import { importFile, importModel, readAndOfferFile, setPaneSize, startSync, togglePane, useSqlPane } from './sync';
+import { allOf, applyFilter, FilterStep, type FilterState, type Parsed } from '../components/ImportDialog';
+import { schemaSummary } from '../../core/sql/import/filter';
+import { importSqlInWorker } from '../workers/clients';
+import { plural } from '../components/StatusBar';
 import { warmParser } from './parser';
 import './sql.css';
 
@@ -14,18 +18,46 @@ function ImportChoice() {
   const pending = useSqlPane((s) => s.pendingFile);
   const empty = useApp((s) => Object.keys(s.doc.schema.tables).length === 0 && Object.keys(s.doc.schema.views).length === 0);
   const ref = useRef<HTMLDialogElement>(null);
+  // "Choose what to import": the file parsed, then filtered (schemas, tables, related tables).
+  const [parsed, setParsed] = useState<Parsed | null>(null);
+  const [filter, setFilter] = useState<FilterState | null>(null);
+  const [working, setWorking] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
     if (pending && !d.open) d.showModal();
     else if (!pending && d.open) d.close();
+    setParsed(null);
+    setFilter(null);
+    setError(null);
   }, [pending]);
   const close = () => useSqlPane.setState({ pendingFile: null });
-  const go = (mode: 'replace' | 'merge') => {
-    if (pending) void importFile(pending.name, pending.text, mode);
+  const preview = useMemo(() => (parsed && filter ? applyFilter(parsed, filter) : null), [parsed, filter]);
+  const choose = async () => {
+    if (!pending) return;
+    setWorking('Parsing…');
+    const res = await importSqlInWorker(pending.text);
+    setWorking(null);
+    if (!res.ok) return setError(`Import failed: ${res.error}`);
+    const p: Parsed = { model: res.model, stats: res.stats, diagnostics: res.diagnostics, summary: schemaSummary(res.model) };
+    setParsed(p);
+    setFilter(allOf(p));
   };
+  const go = async (mode: 'replace' | 'merge') => {
+    if (!pending) return;
+    if (!parsed || !preview) return void importFile(pending.name, pending.text, mode);
+    if (preview.stats.tables === 0) return setError('Nothing is chosen: tick a schema or a table.');
+    setWorking('Importing…');
+    const r = await importModel(preview.model, { name: pending.name, mode, stats: { ...parsed.stats, tables: preview.stats.tables }, diagnostics: [...parsed.diagnostics, ...preview.diagnostics] });
+    setWorking(null);
+    if (r.ok) close();
+    else setError(r.error ?? 'Import failed');
+  };
+  const total = parsed ? Object.values(parsed.model.tables).filter((t) => !t.partitionOf).length : 0;
+  const kept = preview ? Object.values(preview.model.tables).filter((t) => !t.partitionOf).length : 0;
   return (
-    <dialog ref={ref} className="tw-dialog tw-sql-choice" aria-labelledby="tw-sql-choice-title" onClose={close} data-testid="sql-import-choice">
+    <dialog ref={ref} className={`tw-dialog tw-sql-choice${parsed ? ' is-filtering' : ''}`} aria-labelledby="tw-sql-choice-title" onClose={close} data-testid="sql-import-choice">
       {pending ? (
         <div>
           <div className="tw-dialog__head">
@@ -33,16 +65,30 @@ function ImportChoice() {
           </div>
           <p className="tw-dialog__hint">
             {(pending.text.length / 1024).toFixed(pending.text.length < 10240 ? 1 : 0)} KB of SQL, parsed locally. Replace the diagram with it, or merge its statements into this diagram? Either way it is one
-            undo step, and tables that already exist keep their place.
+            undo step, and tables that already exist keep their place.{parsed ? ' Only what is chosen below is imported.' : ''}
           </p>
+          {parsed && filter ? <FilterStep parsed={parsed} filter={filter} setFilter={setFilter} /> : null}
+          {error ? (
+            <p className="tw-dialog__error" role="alert">
+              {error}
+            </p>
+          ) : null}
           <div className="tw-dialog__foot">
+            <span className="tw-dialog__meta" data-testid="import-summary" aria-live="polite">
+              {working ?? (preview ? `${plural(kept, 'table')} of ${total.toLocaleString('en-US')}${preview.stats.droppedForeignKeys ? ` · ${plural(preview.stats.droppedForeignKeys, 'foreign key')} left out` : ''}` : '')}
+            </span>
             <button type="button" className="tw-btn" onClick={close}>
               Cancel
             </button>
-            <button type="button" className="tw-btn" onClick={() => go('merge')} disabled={empty}>
+            {!parsed ? (
+              <button type="button" className="tw-btn" onClick={() => void choose()} disabled={!!working}>
+                Choose schemas and tables…
+              </button>
+            ) : null}
+            <button type="button" className="tw-btn" onClick={() => void go('merge')} disabled={empty || !!working}>
               Merge into this diagram
             </button>
-            <button type="button" className="tw-btn tw-btn--primary" onClick={() => go('replace')} autoFocus>
+            <button type="button" className="tw-btn tw-btn--primary" onClick={() => void go('replace')} disabled={!!working} autoFocus>
               Replace diagram
             </button>
           </div>
