@@ -194,3 +194,31 @@ test('dragging an area moves the tables it owns; one undo step puts both back', 
   await expect.poll(async () => Math.round((await d.table('order_items').boundingBox())!.x)).toBe(Math.round(itemsBefore.x));
   await expect.poll(async () => Math.round((await label.boundingBox())!.x)).toBe(Math.round(lb.x));
 });
+
+test('auto-layout of the selection moves only the selected tables; one undo puts them back', async ({ page }) => {
+  const d = new EditorPage(page);
+  await d.openSample();
+  const pos = async (name: string) => {
+    const b = (await d.table(name).boundingBox())!;
+    return { x: Math.round(b.x), y: Math.round(b.y) };
+  };
+  // Pull `orders` far out of its place, so there is something to arrange.
+  const h = (await d.header('orders').boundingBox())!;
+  await page.mouse.move(h.x + 30, h.y + 12);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(h.x + 30 + i * 25, h.y + 12 + i * 18);
+  await page.mouse.up();
+  const dragged = await pos('orders');
+  const productsBefore = await pos('products');
+  await d.header('users').click({ position: { x: 16, y: 20 } });
+  await d.shiftSelect('orders');
+  await d.shiftSelect('order_items');
+  await page.getByRole('toolbar', { name: 'Edit' }).getByRole('button', { name: 'Arrange selected' }).click();
+  await expect.poll(async () => { const p = await pos('orders'); return Math.abs(p.x - dragged.x) + Math.abs(p.y - dragged.y); }).toBeGreaterThan(40);
+  expect(await pos('products')).toEqual(productsBefore);
+  // Parent left of child within the arranged tables: users → orders → order_items.
+  expect((await pos('users')).x).toBeLessThan((await pos('orders')).x);
+  expect((await pos('orders')).x).toBeLessThan((await pos('order_items')).x);
+  await page.keyboard.press(`${mod}+z`);
+  await expect.poll(() => pos('orders')).toEqual(dragged);
+});

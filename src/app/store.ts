@@ -47,7 +47,8 @@ export interface AppState {
   newDiagram(): void;
   importSql(sql: string, name?: string): Promise<{ ok: boolean; error?: string }>;
   loadModel(model: SchemaModel, name: string): Promise<void>;
-  autoLayout(): Promise<void>;
+  /** ELK layout of the whole diagram, or of the given tables only (at least two; the rest stays put). */
+  autoLayout(ids?: readonly Id[]): Promise<void>;
   moveNodes(moves: { id: Id; x: number; y: number }[]): void;
   setSelection(ids: Id[]): void;
   /** Select a table and bring it into view. */
@@ -94,12 +95,14 @@ function initialTheme(): ThemeChoice {
   return 'system';
 }
 
-function layoutInput(model: SchemaModel) {
-  const nodes = createNodeProjection()(model, emptyLayout());
-  const edges = createEdgeProjection()(model, nodes);
+/** Tables (sizes) and relationships for a layout pass; `only`: just these tables and the edges among them. */
+function layoutInput(model: SchemaModel, only?: ReadonlySet<Id>) {
+  const all = createNodeProjection()(model, emptyLayout());
+  const edges = createEdgeProjection()(model, all);
+  const nodes = only ? all.filter((n) => only.has(n.id)) : all;
   return {
     nodes: nodes.map((n) => ({ id: n.id, width: n.width ?? 240, height: n.height ?? 100 })),
-    edges: edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
+    edges: edges.filter((e) => !only || (only.has(e.source) && only.has(e.target))).map((e) => ({ id: e.id, source: e.source, target: e.target })),
   };
 }
 
@@ -215,16 +218,37 @@ export const useApp = create<AppState>()((set, get) => ({
     }
   },
 
-  async autoLayout() {
+  async autoLayout(ids) {
     const { doc } = get();
+    const only = ids ? new Set(ids.filter((id) => doc.schema.tables[id])) : undefined;
+    if (only && only.size < 2) return;
     set({ busy: 'Arranging tables…', error: null });
     try {
-      const layout = await computeLayout(doc.schema, doc.layout);
-      if (get().doc.schema === doc.schema) {
-        const positions: Record<Id, { x: number; y: number }> = {};
+      let positions: Record<Id, { x: number; y: number }> = {};
+      if (only) {
+        // The selection only: laid out on its own, its top-left corner kept where it was.
+        const { nodes, edges } = layoutInput(doc.schema, only);
+        const res = await layoutInWorker(nodes, edges);
+        if (!res.ok) throw new Error(`Auto-layout failed: ${res.error}`);
+        let x0 = Infinity;
+        let y0 = Infinity;
+        let nx = Infinity;
+        let ny = Infinity;
+        for (const id of only) {
+          const l = doc.layout.nodes[id];
+          const p = res.positions[id];
+          if (l) (x0 = Math.min(x0, l.x)), (y0 = Math.min(y0, l.y));
+          if (p) (nx = Math.min(nx, p.x)), (ny = Math.min(ny, p.y));
+        }
+        if (!Number.isFinite(x0)) (x0 = 0), (y0 = 0);
+        for (const [id, p] of Object.entries(res.positions)) positions[id] = { x: Math.round(p.x - nx + x0), y: Math.round(p.y - ny + y0) };
+      } else {
+        const layout = await computeLayout(doc.schema, doc.layout);
         for (const [id, n] of Object.entries(layout.nodes)) positions[id] = { x: n.x, y: n.y };
-        get().apply(applyLayout(positions));
-        set((s) => ({ busy: null, fitRequest: s.fitRequest + 1 }));
+      }
+      if (get().doc.schema === doc.schema) {
+        get().apply(applyLayout(positions, only ? `Arrange ${only.size} tables` : 'Auto-layout'));
+        set((s) => ({ busy: null, ...(only ? {} : { fitRequest: s.fitRequest + 1 }) }));
       } else set({ busy: null });
     } catch (e) {
       set({ busy: null, error: e instanceof Error ? e.message : String(e) });

@@ -19,6 +19,7 @@ const ICONS = {
   area: 'M4 7V4h3M17 4h3v3M20 17v3h-3M7 20H4v-3M10 4h4M10 20h4M4 10v4M20 10v4',
   m2n: 'M3 6h5v5H3zM16 13h5v5h-5zM8 8.5h3v7h5',
   collapse: 'M4 6h16M4 12h10M4 18h6M18 15l3 3-3 3',
+  arrange: 'M3 4h6v5H3zM15 4h6v5h-6zM9 15h6v5H9zM6 9v3h12V9M12 12v3',
   trash: 'M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6',
   search: 'M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zM20 20l-4-4',
   help: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6V14M12 17.5v.01',
@@ -63,6 +64,9 @@ export function EditBar() {
       <span className="tw-editbar__sep" aria-hidden="true" />
       <Btn label="Many-to-many" title={tablesSelected === 2 ? 'Many-to-many: add a junction table between the two selected tables' : 'Many-to-many: select two tables first'} onClick={manyToMany} disabled={tablesSelected !== 2}>
         <I d={ICONS.m2n} />
+      </Btn>
+      <Btn label="Arrange selected" title={tablesSelected >= 2 ? 'Auto-layout the selected tables only' : 'Arrange selected: select two or more tables first'} onClick={() => void useApp.getState().autoLayout(useApp.getState().selection)} disabled={tablesSelected < 2}>
+        <I d={ICONS.arrange} />
       </Btn>
       <Btn label="Collapse to keys" title="Collapse / expand to key columns (C)" onClick={toggleCollapseSelection} disabled={!tablesSelected}>
         <I d={ICONS.collapse} />
