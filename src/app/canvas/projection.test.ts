@@ -194,3 +194,28 @@ describe('nodes built ahead of the commit', () => {
     expect(c.find((n) => n.id === users.id)).not.toBe(a.find((n) => n.id === users.id));
   });
 });
+
+describe('edges built ahead of the commit', () => {
+  it('prewarmCanvas builds edges a projection then shares; a moved node that changes sides gets a new edge', async () => {
+    const { model, layout } = setup();
+    const { prewarmCanvas } = await import('./projection');
+    await prewarmCanvas(model, layout, async () => undefined);
+    const nodesA = createNodeProjection()(model, layout);
+    const a = createEdgeProjection()(model, nodesA);
+    const b = createEdgeProjection()(model, createNodeProjection()(model, layout));
+    expect(a.length).toBe(3);
+    a.forEach((e, i) => expect(e).toBe(b[i]));
+    // Put users far right of everything: edges into it switch sides, so they are rebuilt, not reused stale.
+    const users = byName(model, 'users');
+    const before = a.filter((e) => e.target === users.id);
+    expect(before.every((e) => e.targetHandle?.endsWith(':r'))).toBe(true);
+    const moved = produce(layout, (d) => void (d.nodes[users.id]!.x = 5000));
+    const c = createEdgeProjection()(model, createNodeProjection()(model, moved));
+    const intoUsers = c.filter((e) => e.target === users.id);
+    expect(intoUsers.length).toBeGreaterThan(0);
+    for (const e of intoUsers) {
+      expect(e.targetHandle?.endsWith(':l')).toBe(true);
+      expect(e).not.toBe(a.find((x) => x.id === e.id));
+    }
+  });
+});

@@ -239,17 +239,26 @@ function nodeEntry(model: SchemaModel, table: Table, nl: NodeLayout | undefined,
  * Build the nodes of `model` with `layout` ahead of time, yielding between slices (`yieldFn`) so no single task runs
  * longer than about `budgetMs`. The canvas's projection then finds them ready.
  */
-export async function prewarmNodes(model: SchemaModel, layout: Layout, yieldFn: () => Promise<void>, budgetMs = 12): Promise<void> {
+export async function prewarmNodes(model: SchemaModel, layout: Layout, yieldFn: () => Promise<void>, budgetMs = 12): Promise<TableNode[]> {
   const byParent = partitionsByParent(model);
+  const out: TableNode[] = [];
   let t0 = performance.now();
   for (const table of Object.values(model.tables)) {
     if (isPartitionChild(model, table)) continue;
-    nodeEntry(model, table, layout.nodes[table.id], byParent, undefined);
+    out.push(nodeEntry(model, table, layout.nodes[table.id], byParent, undefined).node);
     if (performance.now() - t0 > budgetMs) {
       await yieldFn();
       t0 = performance.now();
     }
   }
+  return out;
+}
+
+/** Nodes, then the edges between them, built ahead of time in slices. */
+export async function prewarmCanvas(model: SchemaModel, layout: Layout, yieldFn: () => Promise<void>, budgetMs = 12): Promise<void> {
+  const nodes = await prewarmNodes(model, layout, yieldFn, budgetMs);
+  await yieldFn();
+  await prewarmEdges(model, nodes, yieldFn, budgetMs);
 }
 
 export type NodeProjection = (model: SchemaModel, layout: Layout) => TableNode[];
@@ -307,6 +316,83 @@ export function edgeSides(src: TableNode, dst: TableNode): [Side, Side] {
  * gets id `<fk id>#i`), from the FK column's row to the referenced column's row. A column hidden by collapsing is
  * reached at the table header instead.
  */
+/** Edges built by any projection (or ahead of time by `prewarmEdges`), by foreign-key object. */
+const sharedEdges = new WeakMap<ForeignKey, EdgeCacheEntry>();
+
+function edgeEntry(model: SchemaModel, table: Table, c: ForeignKey, n: TableNode, dst: TableNode, hit: EdgeCacheEntry | undefined): EdgeCacheEntry {
+  const [sourceSide, targetSide] = edgeSides(n, dst);
+  const refTable = model.tables[c.refTableId!];
+  const srcCollapsed = !!n.data.collapsed;
+  const dstCollapsed = !!dst.data.collapsed;
+  const same = (e: EdgeCacheEntry | undefined): e is EdgeCacheEntry =>
+    !!e &&
+    e.fk === c &&
+    e.table === table &&
+    e.refTable === refTable &&
+    e.sourceSide === sourceSide &&
+    e.targetSide === targetSide &&
+    e.srcCollapsed === srcCollapsed &&
+    e.dstCollapsed === dstCollapsed;
+  if (same(hit)) return hit;
+  const pre = sharedEdges.get(c);
+  if (same(pre)) return pre;
+  const refName = refTable?.name ?? '?';
+  const visible = (node: TableNode, col: Id) => (node.data.rows.some((r) => r.id === col) ? col : HEADER_HANDLE);
+  const pairs = Math.min(c.columns.length, c.refColumns.length);
+  const many = !fkIsOneToOne(table, c);
+  const optional = fkIsOptional(table, c);
+  const edges: RelationEdge[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < pairs; i++) {
+    const srcH = handleId(visible(n, c.columns[i]!), sourceSide);
+    const dstH = handleId(visible(dst, c.refColumns[i]!), targetSide);
+    // Collapsed ends can fold several pairs onto the same two handles: draw that once.
+    if (seen.has(`${srcH}>${dstH}`)) continue;
+    seen.add(`${srcH}>${dstH}`);
+    edges.push({
+      id: i === 0 ? c.id : `${c.id}#${i}`,
+      type: 'relation',
+      source: table.id,
+      target: c.refTableId!,
+      sourceHandle: srcH,
+      targetHandle: dstH,
+      data: {
+        many,
+        optional,
+        selfRef: table.id === c.refTableId,
+        label: `${c.name ?? 'foreign key'}: ${table.name} → ${refName}${pairs > 1 ? ` (column pair ${i + 1} of ${pairs})` : ''}`,
+        fkId: c.id,
+        pair: i,
+        pairs,
+      },
+    });
+  }
+  const entry: EdgeCacheEntry = { table, refTable, fk: c, sourceSide, targetSide, srcCollapsed, dstCollapsed, edges };
+  sharedEdges.set(c, entry);
+  return entry;
+}
+
+/** Build the edges between `nodes` ahead of time, in slices (see prewarmNodes). */
+export async function prewarmEdges(model: SchemaModel, nodes: TableNode[], yieldFn: () => Promise<void>, budgetMs = 12): Promise<void> {
+  const byId = new Map<Id, TableNode>();
+  for (const n of nodes) byId.set(n.id, n);
+  let t0 = performance.now();
+  for (const n of nodes) {
+    const table = model.tables[n.id];
+    if (!table) continue;
+    for (const c of table.constraints) {
+      if (c.kind !== 'foreign' || !c.refTableId) continue;
+      const dst = byId.get(c.refTableId);
+      if (!dst || !c.columns[0] || !c.refColumns[0]) continue;
+      edgeEntry(model, table, c, n, dst, undefined);
+    }
+    if (performance.now() - t0 > budgetMs) {
+      await yieldFn();
+      t0 = performance.now();
+    }
+  }
+}
+
 export function createEdgeProjection(): EdgeProjection {
   let cache = new Map<Id, EdgeCacheEntry>();
   let last: { tables: SchemaModel['tables']; nodes: TableNode[]; out: RelationEdge[] } | null = null;
@@ -323,57 +409,7 @@ export function createEdgeProjection(): EdgeProjection {
         if (c.kind !== 'foreign' || !c.refTableId) continue;
         const dst = byId.get(c.refTableId);
         if (!dst || !c.columns[0] || !c.refColumns[0]) continue;
-        const [sourceSide, targetSide] = edgeSides(n, dst);
-        const refTable = model.tables[c.refTableId];
-        const srcCollapsed = !!n.data.collapsed;
-        const dstCollapsed = !!dst.data.collapsed;
-        const hit = cache.get(c.id);
-        let entry: EdgeCacheEntry;
-        if (
-          hit &&
-          hit.fk === c &&
-          hit.table === table &&
-          hit.refTable === refTable &&
-          hit.sourceSide === sourceSide &&
-          hit.targetSide === targetSide &&
-          hit.srcCollapsed === srcCollapsed &&
-          hit.dstCollapsed === dstCollapsed
-        ) {
-          entry = hit;
-        } else {
-          const refName = refTable?.name ?? '?';
-          const visible = (node: TableNode, col: Id) => (node.data.rows.some((r) => r.id === col) ? col : HEADER_HANDLE);
-          const pairs = Math.min(c.columns.length, c.refColumns.length);
-          const many = !fkIsOneToOne(table, c);
-          const optional = fkIsOptional(table, c);
-          const edges: RelationEdge[] = [];
-          const seen = new Set<string>();
-          for (let i = 0; i < pairs; i++) {
-            const srcH = handleId(visible(n, c.columns[i]!), sourceSide);
-            const dstH = handleId(visible(dst, c.refColumns[i]!), targetSide);
-            // Collapsed ends can fold several pairs onto the same two handles: draw that once.
-            if (seen.has(`${srcH}>${dstH}`)) continue;
-            seen.add(`${srcH}>${dstH}`);
-            edges.push({
-              id: i === 0 ? c.id : `${c.id}#${i}`,
-              type: 'relation',
-              source: table.id,
-              target: c.refTableId,
-              sourceHandle: srcH,
-              targetHandle: dstH,
-              data: {
-                many,
-                optional,
-                selfRef: table.id === c.refTableId,
-                label: `${c.name ?? 'foreign key'}: ${table.name} → ${refName}${pairs > 1 ? ` (column pair ${i + 1} of ${pairs})` : ''}`,
-                fkId: c.id,
-                pair: i,
-                pairs,
-              },
-            });
-          }
-          entry = { table, refTable, fk: c, sourceSide, targetSide, srcCollapsed, dstCollapsed, edges };
-        }
+        const entry = edgeEntry(model, table, c, n, dst, cache.get(c.id));
         next.set(c.id, entry);
         for (const e of entry.edges) out.push(e);
       }

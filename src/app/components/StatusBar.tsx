@@ -12,7 +12,21 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${numberFor
  * relationships drawn on the canvas (foreign keys between tables that have nodes, so a partition's copies of its
  * parent's foreign keys are not counted again).
  */
-export function countSchema(schema: SchemaModel): { tables: number; partitions: number; rels: number; types: number; views: number } {
+type Counts = { tables: number; partitions: number; rels: number; types: number; views: number };
+/** By tables record (a big import computes its counts ahead of the commit, see sql/sync.ts). */
+const countMemo = new WeakMap<SchemaModel['tables'], Omit<Counts, 'types' | 'views'>>();
+
+export function countSchema(schema: SchemaModel): Counts {
+  const hit = countMemo.get(schema.tables);
+  const types = Object.keys(schema.types).length;
+  const views = Object.keys(schema.views).length;
+  if (hit) return { ...hit, types, views };
+  const c = countTables(schema);
+  countMemo.set(schema.tables, c);
+  return { ...c, types, views };
+}
+
+function countTables(schema: SchemaModel): Omit<Counts, 'types' | 'views'> {
   let tables = 0;
   let partitions = 0;
   let rels = 0;
@@ -25,7 +39,7 @@ export function countSchema(schema: SchemaModel): { tables: number; partitions: 
     tables++;
     for (const c of t.constraints) if (c.kind === 'foreign' && c.refTableId && schema.tables[c.refTableId] && !isPartition(schema.tables[c.refTableId])) rels++;
   }
-  return { tables, partitions, rels, types: Object.keys(schema.types).length, views: Object.keys(schema.views).length };
+  return { tables, partitions, rels };
 }
 
 export function StatusBar() {

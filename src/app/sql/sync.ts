@@ -16,7 +16,8 @@ import type { Layout } from '../../core/model/layout';
 import type { Command } from '../../core/commands/history';
 import { reconcileLayout } from '../../core/document/reconcile';
 import { useApp } from '../store';
-import { createEdgeProjection, createNodeProjection, prewarmNodes } from '../canvas/projection';
+import { createEdgeProjection, createNodeProjection, prewarmCanvas } from '../canvas/projection';
+import { countSchema } from '../components/StatusBar';
 import { layoutInWorker } from '../workers/clients';
 import type { ImportStats } from '../workers/protocol';
 import { cancelParse, exportSql, parseSql } from './parser';
@@ -409,7 +410,8 @@ export async function commitModel(
   place(r);
   if (big) {
     // Nodes built ahead in slices; the commit (and the canvas render it triggers) gets a task of its own.
-    await prewarmNodes(model, r.layout, nextTask);
+    await prewarmCanvas(model, r.layout, nextTask);
+    countSchema(model);
     await nextTask();
     app = useApp.getState();
     if (app.doc.schema !== before.schema || app.doc.layout !== before.layout) {
@@ -458,7 +460,7 @@ async function arrangeLater(schema: SchemaModel): Promise<void> {
     }
   });
   // Every node moves: build them in slices first, so the render that shows them is short.
-  await prewarmNodes(doc.schema, doc.layout, nextTask);
+  await prewarmCanvas(doc.schema, doc.layout, nextTask);
   if (useApp.getState().doc !== s.doc) return;
   useApp.setState((st) => ({ doc, fitRequest: st.fitRequest + 1 }));
 }
