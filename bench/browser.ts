@@ -224,7 +224,7 @@ export async function runBrowserBench(sizes = [100, 1000, 2000]): Promise<void> 
       const worst = Math.max(k.panFit.p95, k.pan100.p95, k.drag?.p95 ?? NaN);
       console.log(`  1,000 tables: drawn in ${k.loadMs.toFixed(0)} ms ${k.loadMs <= TARGET_LOAD_MS ? '(meets target)' : '(over target)'}; worst pan/drag p95 ${f1(worst)} ms ${worst <= TARGET_P95_MS ? '(meets target)' : '(over target)'}`);
     }
-    console.log('  (drawn = navigation start → first animation frame with the whole diagram laid out and in the DOM; above 150 tables that');
+    console.log('  (drawn = navigation start → first animation frame with the whole diagram laid out and in the DOM; above 80 tables that');
     console.log('   is the quick layered layout, and "ELK ms" = navigation start → ELK\'s layout applied; frames are measured after that)\n');
   } finally {
     await browser?.close();

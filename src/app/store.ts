@@ -107,7 +107,7 @@ function layoutInput(model: SchemaModel, only?: ReadonlySet<Id>) {
 }
 
 /** Above this many tables a new diagram is drawn at once with the quick layout, and ELK's layout follows. */
-const QUICK_FIRST = 150;
+const QUICK_FIRST = 80;
 let arrangeToken = 0;
 
 function withPositions(base: Layout, ids: readonly { id: Id }[], positions: Record<string, { x: number; y: number }>): Layout {
