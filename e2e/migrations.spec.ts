@@ -149,6 +149,15 @@ test('migrations: changes marked on the canvas (new / renamed / changed, column 
   await expect(d.row('users', 'nickname')).toHaveAttribute('data-change', 'added');
   await expect(panel.getByTestId('migration-verify')).not.toContainText('✓');
 
+  // the markers follow the compared pair: Imported → v1 has no changes, v1 → working copy has them again
+  await panel.getByLabel('From version').selectOption({ label: 'Imported' });
+  await panel.getByLabel('To version').selectOption({ label: 'v1' });
+  await expect(panel).toContainText('No changes');
+  await expect(page.locator('.tw-chg')).toHaveCount(0);
+  await panel.getByLabel('From version').selectOption({ label: 'v1' });
+  await panel.getByLabel('To version').selectOption({ label: 'Working copy' });
+  await expect(page.locator('.tw-chg')).toHaveCount(3);
+
   // closing the panel removes the markers
   await page.getByRole('button', { name: 'Close migrations' }).click();
   await expect(page.locator('.tw-chg')).toHaveCount(0);

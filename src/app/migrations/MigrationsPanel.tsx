@@ -307,6 +307,9 @@ function MigrationsBody() {
             <label className="tw-mig__switch">
               <input type="checkbox" checked={showChanges} onChange={(e) => useMigrationsUi.getState().setShowChanges(e.target.checked)} /> Show changes on canvas
             </label>
+            {toRef !== WORKING_COPY && showChanges && plan.changes.length ? (
+              <p className="tw-mig__muted">The canvas shows the working copy: changes are marked on the tables it still has.</p>
+            ) : null}
             <ul className="tw-mig__changes" data-testid="migration-changes" tabIndex={0} aria-label="Changes">
               {plan.changes.map((c, i) => {
                 const text = `${c.label}${c.op === 'rename' && c.from ? ` (${c.from} → ${c.to})` : ''}${c.fields?.length ? ` [${c.fields.join(', ')}]` : ''}`;
