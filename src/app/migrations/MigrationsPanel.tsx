@@ -6,7 +6,7 @@
  * dropped ones are listed here, and a listed change focuses its table.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { deleteVersion, migrationNumbering, renameVersion, saveVersion, WORKING_COPY } from '../../core/migrate/commands';
+import { deleteVersion, migrationNumbering, renameVersion, requirementsBetween, saveVersion, WORKING_COPY } from '../../core/migrate/commands';
 import { MIGRATION_FORMATS, type FormatInput, type MigrationFormat } from '../../core/migrate/formats';
 import { changeMarks, encodeMarks } from '../../core/migrate/marks';
 import { migrationBundle, zipFiles } from '../../core/migrate/zip';
@@ -117,7 +117,7 @@ function MigrationsBody() {
   const [name, setName] = useState('');
   const [reqs, setReqs] = useState('');
   const [fromRef, setFromRef] = useState<string | null>(null); // null: follow the latest version
-  const [toRef, setToRef] = useState<string>(WORKING_COPY);
+  const [toRef0, setToRef] = useState<string>(WORKING_COPY);
   const [safe, setSafe] = useState(false);
   const [format, setFormat] = useState<MigrationFormat>('plain');
   const [skipVerify, setSkipVerify] = useState(false);
@@ -127,7 +127,10 @@ function MigrationsBody() {
   const [error, setError] = useState<string | null>(null);
   const showChanges = useMigrationsUi((s) => s.showChanges);
 
-  const from = fromRef ?? latest?.id ?? EMPTY;
+  // a reference to a version deleted meanwhile falls back to the default (latest / working copy)
+  const known = (ref: string | null): ref is string => ref === EMPTY || ref === WORKING_COPY || versions.some((v) => v.id === ref);
+  const from = known(fromRef) ? fromRef : latest?.id ?? EMPTY;
+  const toRef = known(toRef0) ? toRef0 : WORKING_COPY;
   const resolve = (ref: string): { name: string; id?: string; createdAt?: string; requirementIds: string[]; schema: SchemaModel } => {
     if (ref === WORKING_COPY) return { name: 'Working copy', requirementIds: [], schema: doc.schema };
     const v = versions.find((x) => x.id === ref);
@@ -175,7 +178,8 @@ function MigrationsBody() {
     name: b.name === 'Working copy' ? `${a.name} to working copy` : `${a.name} to ${b.name}`,
     from: { name: a.name, id: a.id, createdAt: a.createdAt },
     to: { name: b.name, id: b.id, createdAt: b.createdAt },
-    requirementIds: [...new Set([...b.requirementIds, ...splitIds(reqs)])],
+    // the ids of every version the migration spans, plus those typed for the unsaved working copy
+    requirementIds: requirementsBetween(doc, from, toRef, toRef === WORKING_COPY ? splitIds(reqs) : []),
     migration: { up: p.up, down: p.down },
     // numbers and Alembic revision ids chained across versions (the pending one keeps its ids once saved)
     ...migrationNumbering(doc, from, toRef),
@@ -206,7 +210,13 @@ function MigrationsBody() {
         return;
       }
     }
-    const input = formatInput(plan);
+    let input: FormatInput;
+    try {
+      input = formatInput(plan);
+    } catch (e) {
+      setError(`Could not prepare the files: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
     // the report's checklist is ticked only from a verification that passed
     const files = migrationBundle(format, { ...input, changes: plan.changes, ...(verified ? { verified } : {}) });
     if (asZip) {
@@ -263,7 +273,7 @@ function MigrationsBody() {
         </div>
 
         <h3>
-          {fromRef === null && toRef === WORKING_COPY ? 'Pending migration' : 'Compare'}{' '}
+          {from === (latest?.id ?? EMPTY) && toRef === WORKING_COPY ? 'Pending migration' : 'Compare'}{' '}
           <span className="tw-mig__muted">
             {a.name} → {b.name}
           </span>

@@ -4,7 +4,7 @@ import { addColumn, addTable, renameTable } from '../commands/schema';
 import { newDocument, type TablewrightDocument } from '../document/document';
 import { loadDocumentValue } from '../document/load';
 import { initParser } from '../sql/import/index';
-import { compareVersions, deleteVersion, EMPTY_VERSION, latestVersion, migrationNumbering, pendingMigration, renameVersion, saveVersion, WORKING_COPY } from './commands';
+import { compareVersions, deleteVersion, EMPTY_VERSION, latestVersion, migrationNumbering, pendingMigration, renameVersion, requirementsBetween, saveVersion, WORKING_COPY } from './commands';
 import { formatMigration } from './formats';
 import { statementsToSql } from './index';
 
@@ -138,5 +138,23 @@ describe('version commands', () => {
     expect(files[0]).toContain(`revision = "${first.revision}"`);
     expect(files[1]).toContain(`down_revision = "${first.revision}"`);
     expect(files[1]).toContain(`revision = "${pending.revision}"`);
+  });
+
+  it('requirement ids of a migration: those of every version it spans, plus the ones typed for the working copy', () => {
+    const h = new History();
+    let doc = newDocument();
+    doc = h.apply(doc, addTable({ name: 'users' })).doc;
+    const ids: { id?: string }[] = [{}, {}, {}];
+    doc = h.apply(doc, saveVersion('v1', ['REQ-1'], {}, ids[0])).doc;
+    doc = h.apply(doc, saveVersion('v2', ['REQ-2', 'SPEC-9'], {}, ids[1])).doc;
+    doc = h.apply(doc, saveVersion('v3', ['REQ-3', 'REQ-2'], {}, ids[2])).doc;
+    const [v1, v2, v3] = ids.map((x) => x.id!) as [string, string, string];
+    expect(requirementsBetween(doc, v1, v2)).toEqual(['REQ-2', 'SPEC-9']);
+    expect(requirementsBetween(doc, v1, v3)).toEqual(['REQ-2', 'SPEC-9', 'REQ-3']);
+    expect(requirementsBetween(doc, EMPTY_VERSION, v1)).toEqual(['REQ-1']);
+    expect(requirementsBetween(doc, v3, WORKING_COPY, ['REQ-4 ', 'REQ-4'])).toEqual(['REQ-4']);
+    expect(requirementsBetween(doc, v3, v1)).toEqual(['REQ-2', 'SPEC-9', 'REQ-3']); // going back undoes v2 and v3
+    expect(requirementsBetween(doc, v2, v2)).toEqual([]);
+    expect(() => requirementsBetween(doc, 'nope', v1)).toThrow(/No version/);
   });
 });

@@ -163,3 +163,25 @@ export function migrationNumbering(doc: TablewrightDocument, fromRef: Id, toRef:
   const b = position(toRef);
   return { sequence: Math.max(1, b), revision: revisionAt(Math.max(1, b)), downRevision: a === 0 ? null : revisionAt(a) };
 }
+
+/**
+ * Requirement / spec ids a migration implements: those attached to every version after `fromRef` up to and including
+ * `toRef` (in version order, without repeats), plus `extra` (e.g. typed for the unsaved working copy). A migration
+ * that skips versions carries the ids of the versions it skips; one going backwards carries those it undoes.
+ */
+export function requirementsBetween(doc: TablewrightDocument, fromRef: Id, toRef: Id, extra: readonly string[] = []): string[] {
+  const versions = doc.versions ?? [];
+  const position = (ref: Id): number => {
+    if (ref === EMPTY_VERSION) return 0;
+    if (ref === WORKING_COPY) return versions.length + 1;
+    const i = versions.findIndex((v) => v.id === ref);
+    if (i < 0) throw new Error(`No version ${ref}`);
+    return i + 1;
+  };
+  const a = position(fromRef);
+  const b = position(toRef);
+  const [lo, hi] = a <= b ? [a, b] : [b, a];
+  const ids: string[] = [];
+  for (let p = lo + 1; p <= Math.min(hi, versions.length); p++) ids.push(...versions[p - 1]!.requirementIds);
+  return cleanIds([...ids, ...extra]);
+}
