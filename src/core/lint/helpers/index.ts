@@ -108,7 +108,8 @@ export function createHelpers(model: SchemaModel): LintHelpers {
   let incomingIndex: Map<Id, [Table, ForeignKey][]> | undefined;
   const sharedCache = new Map<string, unknown>();
 
-  const tokenize = memoStr((name: string) => Names.tokenize(name));
+  // Names.tokenize is memoized globally (names repeat across checks and models).
+  const tokenize = Names.tokenize;
   const tableStem = memo((t: Table) => tokenize(t.name).join('_'));
   const typeInfo = memoStr((type: string) => Types.typeInfo(type, model));
   const outgoing = outgoingG;
@@ -149,7 +150,17 @@ export function createHelpers(model: SchemaModel): LintHelpers {
   const candidateKeysM = candidateKeysG;
   const indexLikesM = indexLikesG;
   const singleKeysM = singleKeysG;
-  const roleM = memo((t: Table) => inferRole(t, { incoming: incoming(t.id).filter(([o]) => o.id !== t.id).length }, model));
+  const roleM = memo((t: Table) =>
+    inferRole(
+      t,
+      {
+        get incoming() {
+          return incoming(t.id).filter(([o]) => o.id !== t.id).length;
+        },
+      },
+      model,
+    ),
+  );
   const junctionM = junctionG;
   // Names.tokenize (not the per-check wrapper): it is memoized globally, and fk.ts caches parsed names per tokenizer.
   const fkLikeM = memo((t: Table) =>

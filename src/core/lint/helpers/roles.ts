@@ -43,7 +43,7 @@ export function inferRole(t: Table, inputs: RoleInputs, _model?: SchemaModel): T
   if (LOG.test(name)) return 'log';
   if (looksLikeJunction(t)) return 'junction';
   if (LOOKUP_NAME.test(name)) return 'lookup';
-  const outgoing = fks(t).filter((f) => f.refTableId !== t.id).length;
-  if (t.columns.length <= 5 && t.columns.some((c) => LOOKUP_KEY.test(c.name)) && inputs.incoming > 0 && outgoing === 0) return 'lookup';
+  // Cheapest tests first (`inputs.incoming` may be computed on demand).
+  if (t.columns.length <= 5 && t.columns.some((c) => LOOKUP_KEY.test(c.name)) && !fks(t).some((f) => f.refTableId !== t.id) && inputs.incoming > 0) return 'lookup';
   return 'entity';
 }

@@ -24,6 +24,8 @@ export const rule: Rule = {
   description: 'A multi-column index whose column order looks inefficient: equality columns should come first, ranges last, and a low-cardinality column rarely belongs in front.',
   checkTable(t, ctx) {
     const out: Finding[] = [];
+    // Only multi-column btree indexes are judged (the set-up below is per table).
+    if (!t.indexes.some((ix) => !ix.unique && (ix.method || 'btree') === 'btree' && ix.elements.length >= 2)) return out;
     const fks = fkColumnIds(t);
     const col = (e: IndexElement): Column | undefined => (e.column ? t.columns.find((c) => c.id === e.column) : undefined);
     const isFkOrId = (c: Column) => fks.has(c.id) || /^id$|_id$/i.test(c.name);

@@ -10,14 +10,19 @@ type Counts = Map<NameCase, number>;
 /** Case of a plain identifier, `other` for anything else (memoized: the same names repeat across tables). */
 const caseOf = memoByString((n: string): NameCase => (PLAIN.test(n) ? nameCase(n) : 'other'));
 
-function count(into: Counts, names: Iterable<string>): Counts {
-  for (const n of names) {
-    const c = caseOf(n);
-    // single lowercase words are both snake and camel: count them as snake.
-    if (c === 'other') continue;
-    into.set(c, (into.get(c) ?? 0) + 1);
-  }
-  return into;
+/** Per-table counts: [case, count] pairs in order of first appearance (cheaper than a Map per table and name kind). */
+type TableCounts = [NameCase, number][];
+
+function countInto(into: TableCounts, name: string): void {
+  const c = caseOf(name);
+  // single lowercase words are both snake and camel: count them as snake.
+  if (c === 'other') return;
+  for (const e of into)
+    if (e[0] === c) {
+      e[1]++;
+      return;
+    }
+  into.push([c, 1]);
 }
 
 function majority(counts: Counts): NameCase {
@@ -28,19 +33,21 @@ function majority(counts: Counts): NameCase {
 }
 
 /** Name-case counts of one table (cached per table object): its name, its columns, its index / constraint names. */
-const tableCounts = new WeakMap<Table, { table: Counts; columns: Counts; others: Counts }>();
+const tableCounts = new WeakMap<Table, { table: TableCounts; columns: TableCounts; others: TableCounts }>();
 function countsOf(t: Table) {
   let c = tableCounts.get(t);
   if (!c) {
-    const others: string[] = [];
-    for (const ix of t.indexes) if (ix.name) others.push(ix.name);
-    for (const k of t.constraints) if (k.name) others.push(k.name);
-    tableCounts.set(t, (c = { table: count(new Map(), [t.name]), columns: count(new Map(), t.columns.map((x) => x.name)), others: count(new Map(), others) }));
+    c = { table: [], columns: [], others: [] };
+    countInto(c.table, t.name);
+    for (const x of t.columns) countInto(c.columns, x.name);
+    for (const ix of t.indexes) if (ix.name) countInto(c.others, ix.name);
+    for (const k of t.constraints) if (k.name) countInto(c.others, k.name);
+    tableCounts.set(t, c);
   }
   return c;
 }
 
-function add(into: Counts, from: Counts): void {
+function add(into: Counts, from: Iterable<[NameCase, number]>): void {
   for (const [k, n] of from) into.set(k, (into.get(k) ?? 0) + n);
 }
 

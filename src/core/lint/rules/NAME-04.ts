@@ -32,11 +32,13 @@ export const rule: Rule = {
       if (maxCol < 0) for (const c of t.columns) maxCol = Math.max(maxCol, utf8Length(c.name));
       return Math.max(maxCol, 0);
     };
-    check(t.name, 'Table', (to) => renameTableFix(ctx, t, to));
-    for (const c of t.columns) if (!c.inherited) check(c.name, 'Column', (to) => renameColumnFix(ctx, t, c, to), c);
+    // `long` first: the fix closures are only made for names that are reported.
+    if (long(t.name)) check(t.name, 'Table', (to) => renameTableFix(ctx, t, to));
+    for (const c of t.columns) if (!c.inherited && long(c.name)) check(c.name, 'Column', (to) => renameColumnFix(ctx, t, c, to), c);
     for (const ix of t.indexes) {
-      if (ix.name) check(ix.name, 'Index', (to) => renameIndexFix(ctx, t, ix, to), undefined, { indexId: ix.id });
-      else if (tableBytes + ix.elements.reduce((n, e) => n + 1 + (e.column ? colBytes(e.column) : 4), 0) + 4 > MAX_IDENT_BYTES) {
+      if (ix.name) {
+        if (long(ix.name)) check(ix.name, 'Index', (to) => renameIndexFix(ctx, t, ix, to), undefined, { indexId: ix.id });
+      } else if (tableBytes + ix.elements.reduce((n, e) => n + 1 + (e.column ? colBytes(e.column) : 4), 0) + 4 > MAX_IDENT_BYTES) {
         const gen = defaultIndexName(t, ix);
         if (long(gen))
           out.push(
@@ -49,9 +51,10 @@ export const rule: Rule = {
       }
     }
     for (const k of t.constraints) {
-      if (k.name) check(k.name, 'Constraint', (to) => renameConstraintFix(ctx, t, k, to), undefined, { constraintId: k.id });
-      // Generated names are `<table>_<columns>_<suffix>` (a CHECK names one column): skip those that surely fit.
-      else if (k.kind === 'exclude' || tableBytes + (k.kind === 'check' ? maxColBytes() + 1 : k.columns.reduce((n, id) => n + 1 + colBytes(id), 0)) + 6 > MAX_IDENT_BYTES) {
+      if (k.name) {
+        if (long(k.name)) check(k.name, 'Constraint', (to) => renameConstraintFix(ctx, t, k, to), undefined, { constraintId: k.id });
+        // Generated names are `<table>_<columns>_<suffix>` (a CHECK names one column): skip those that surely fit.
+      } else if (k.kind === 'exclude' || tableBytes + (k.kind === 'check' ? maxColBytes() + 1 : k.columns.reduce((n, id) => n + 1 + colBytes(id), 0)) + 6 > MAX_IDENT_BYTES) {
         const gen = defaultConstraintName(t, k);
         if (long(gen))
           out.push(

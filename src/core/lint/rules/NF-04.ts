@@ -1,7 +1,7 @@
 import { removeColumn } from '../../commands/schema';
 import { foreignKeys } from '../../model/query';
 import type { Finding, Rule } from '../types';
-import { colRef, compatible, compositeKeyForeignKeys, family, finding, pkColumnIds, qTable, quoteIdent } from './idx-nf-util';
+import { colRef, compatible, compositeKeyForeignKeys, family, finding, fkColumnIds, pkColumnIds, qTable, quoteIdent } from './idx-nf-util';
 
 const SNAPSHOT = /snapshot|at_purchase|at_order|at_time|billing_|shipping_|original_|historical_|_at_sale|^snap_/i;
 const FINANCIAL_TABLE = /order|invoice|payment|transaction|receipt|charge|refund|ledger|bill|quote|purchase|sale|line|item/i;
@@ -22,12 +22,14 @@ export const rule: Rule = {
   description: "A column that copies an attribute of a referenced row (orders.customer_email). It depends on the reference, not on this table's key, and drifts when the parent changes.",
   checkTable(t, ctx) {
     const out: Finding[] = [];
-    const skip = new Set(compositeKeyForeignKeys(t).map((f) => f.id));
+    const fks = foreignKeys(t);
+    if (!fks.length) return out;
+    const skip = compositeKeyForeignKeys(t);
     const pk = pkColumnIds(t);
-    const fkCols = new Set(foreignKeys(t).flatMap((f) => f.columns));
+    const fkCols = fkColumnIds(t);
     const reported = new Set<string>();
-    for (const fk of foreignKeys(t)) {
-      if (fk.columns.length !== 1 || skip.has(fk.id) || !fk.refTableId || fk.refTableId === t.id) continue;
+    for (const fk of fks) {
+      if (fk.columns.length !== 1 || skip.includes(fk) || !fk.refTableId || fk.refTableId === t.id) continue;
       const p = ctx.model.tables[fk.refTableId];
       const fkCol = t.columns.find((c) => c.id === fk.columns[0]);
       if (!p || !fkCol) continue;

@@ -24,6 +24,16 @@ function codeOwned(labels: string[], names: string[]): boolean {
   return CODE_OWNED.some((set) => low.every((l) => set.includes(l)));
 }
 
+/** codeOwned for a column of an enum (cached per enum object and column name: many tables share an enum). */
+const codeOwnedCache = new WeakMap<EnumType, Map<string, boolean>>();
+function codeOwnedFor(e: EnumType, column: string): boolean {
+  let m = codeOwnedCache.get(e);
+  if (!m) codeOwnedCache.set(e, (m = new Map()));
+  let v = m.get(column);
+  if (v === undefined) m.set(column, (v = codeOwned(e.values.map((x) => x.label), [column.toLowerCase(), e.name.toLowerCase()])));
+  return v;
+}
+
 /** A DEFAULT `'x'::schema.enum` as text, or undefined when it is not a plain label. */
 function textDefault(def: string | undefined): string | null | undefined {
   if (def === undefined) return null;
@@ -253,15 +263,13 @@ function check(t: Table, ctx: RuleContext): Finding[] {
       const info = colInfo(ctx, c);
       if (info.family !== 'enum' || info.userType?.kind !== 'enum') continue;
       const e = info.userType;
-      const labels = e.values.map((v) => v.label);
-      const names = [c.name.toLowerCase(), e.name.toLowerCase()];
-      if (labels.length <= 7 && codeOwned(labels, names)) continue;
-      const business = [...rawTokens(c.name), ...rawTokens(e.name)].some((x) => BUSINESS.has(x));
-      const warn = labels.length > 7 || business;
+      const n = e.values.length;
+      if (n <= 7 && codeOwnedFor(e, c.name)) continue;
+      const warn = n > 7 || rawTokens(c.name).some((x) => BUSINESS.has(x)) || rawTokens(e.name).some((x) => BUSINESS.has(x));
       const fix = info.array ? undefined : warn ? () => lookupFix(ctx, t, e) : () => checkFix(ctx, t, c, e);
       out.push(
         finding(rule, ctx, t, c, warn
-          ? `${t.name}.${c.name} uses enum ${e.name} (${labels.length} values) for business-owned data; use a lookup table.`
+          ? `${t.name}.${c.name} uses enum ${e.name} (${n} values) for business-owned data; use a lookup table.`
           : `${t.name}.${c.name} uses enum ${e.name}; consider text with a CHECK constraint.`,
           'Enum labels can be added but not removed or renamed without recreating the type and rewriting every column that uses it, and the set lives in DDL instead of data. A lookup table lets the business add, retire and describe values; text + CHECK keeps small code-owned sets simple.',
           { severity: warn ? 'warning' : 'info', fix }),
