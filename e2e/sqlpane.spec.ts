@@ -187,6 +187,15 @@ test.describe('SQL pane', () => {
     await expect(list).toContainText("FOR VALUES FROM ('2024-03-01') TO ('2024-04-01')");
     await list.scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/shots/partitions.png' });
+    const { default: AxeBuilder } = await import('@axe-core/playwright');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const res = await new AxeBuilder({ page }).include('[data-testid="inspector-partitions"]').include('[data-testid="node-partitions"]').analyze();
+      expect(res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${scheme}: ${v.id}`)).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: '/tmp/shots/partitions-dark.png' });
+    await page.emulateMedia({ colorScheme: 'light' });
     await list.getByRole('button', { name: 'public.payment_2024_03' }).click();
     await expect(page.getByRole('complementary', { name: 'Inspector' }).getByRole('heading', { level: 2 })).toHaveText('public.payment_2024_03');
     await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText('Partition of');
@@ -222,6 +231,14 @@ test.describe('SQL pane', () => {
     await filter.getByRole('checkbox', { name: 'Include related tables' }).check();
     await expect(dialog.getByTestId('import-summary')).toHaveText('4 tables of 5');
     await filter.getByRole('checkbox', { name: 'Include related tables' }).uncheck();
+    // The filter step is accessible in light and dark mode.
+    const { default: AxeBuilder } = await import('@axe-core/playwright');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const res = await new AxeBuilder({ page }).include('[data-testid="import-filter"]').analyze();
+      expect(res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${scheme}: ${v.id}`)).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
     await dialog.getByRole('button', { name: 'Import 3 tables' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId('counts')).toHaveText('3 tables · 2 relationships', { timeout: 20_000 });
@@ -268,6 +285,11 @@ test.describe('SQL pane', () => {
     // An edit after the first save: only the changed tables cross to the worker again.
     expect(await page.evaluate(() => (globalThis as unknown as { __twPersist: Hook }).__twPersist.addTable('zz_after_import'))).toBe(true);
     await page.evaluate(() => (globalThis as unknown as { __twPersist: Hook }).__twPersist.flush());
+    // The checker ran in its worker and its findings (sent in chunks) all arrived: far more than the sample's.
+    await expect(async () => {
+      const n = Number((await page.getByTestId('findings').textContent())?.replace(/[^\d]/g, ''));
+      expect(n).toBeGreaterThan(260);
+    }).toPass({ timeout: 30_000 });
     const before = await page.evaluate(() => (globalThis as unknown as { __twPersist: Hook }).__twPersist.tableNames());
     expect(before).toHaveLength(261);
     expect(page.workers().map((w) => w.url()).some((u) => /save\.worker/.test(u)), 'the save worker wrote it').toBe(true);
