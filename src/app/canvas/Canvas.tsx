@@ -30,11 +30,28 @@ import { ConnectLine } from '../editor/connect';
 import { addTableAt } from '../editor/actions';
 import { EditBar } from './EditBar';
 import { FAR_ZOOM, FarCanvas } from './FarLayer';
+import { useMigrationsUi } from '../migrations/store';
+import { decodeTableMark } from '../../core/migrate/marks';
 
 type CanvasNode = TableNodeT | AreaNodeT | NoteNodeT;
 
 const nodeTypes = { table: TableNode, area: AreaNode, note: NoteNode };
 const NO_EDGES: RelationEdgeT[] = [];
+const NO_MARKS: Record<string, string> = {};
+const shownMarks = (s: ReturnType<typeof useMigrationsUi.getState>) => (s.open && s.showChanges ? s.marks : NO_MARKS);
+
+/** The migrations panel's table marks as change kinds, for the far-zoom canvas. */
+function useFarChanges(): ReadonlyMap<string, 'added' | 'renamed' | 'changed'> {
+  const marks = useMigrationsUi(shownMarks);
+  return useMemo(() => {
+    const out = new Map<string, 'added' | 'renamed' | 'changed'>();
+    for (const [id, s] of Object.entries(marks)) {
+      const kind = decodeTableMark(s)?.kinds[0];
+      if (kind) out.set(id, kind);
+    }
+    return out;
+  }, [marks]);
+}
 const farSelector = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 
@@ -162,6 +179,7 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   );
   const highlight = useMemo(() => computeHighlight(schema, activeTables, hover.edgeId), [schema, activeTables, hover.edgeId]);
   const far = useFlowStore(farSelector);
+  const farChanges = useFarChanges();
   const updateNodeInternals = useUpdateNodeInternals();
   const wasFar = useRef(far);
   useEffect(() => {
@@ -335,7 +353,7 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         aria-label="Schema diagram"
       >
         {far ? null : <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="var(--tw-dots)" />}
-        {far ? <FarCanvas nodes={baseNodes} edges={baseEdges} active={highlight.edges} selection={selection} colorMode={colorMode} /> : null}
+        {far ? <FarCanvas nodes={baseNodes} edges={baseEdges} active={highlight.edges} selection={selection} changes={farChanges} colorMode={colorMode} /> : null}
         <Panel position="top-left">
           <EditBar />
         </Panel>

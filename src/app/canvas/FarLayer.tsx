@@ -50,13 +50,20 @@ export function farSegments(nodes: readonly TableNodeType[], edges: readonly Rel
 }
 
 /** Theme colours for the canvas, read once per colour mode (reading computed style forces a style recalc). */
-const colourCache = new Map<string, { edge: string; active: string; box: string }>();
+const colourCache = new Map<string, { edge: string; active: string; box: string; added: string; renamed: string; changed: string }>();
 function colours(el: Element, colorMode: string) {
   let c = colourCache.get(colorMode);
   if (!c) {
     const cs = getComputedStyle(el);
     const v = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
-    c = { edge: v('--tw-edge', '#98a1b0'), active: v('--tw-edge-active', '#4f46e5'), box: v('--tw-minimap-node', '#c3c9d3') };
+    c = {
+      edge: v('--tw-edge', '#98a1b0'),
+      active: v('--tw-edge-active', '#4f46e5'),
+      box: v('--tw-minimap-node', '#c3c9d3'),
+      added: v('--tw-chg-added', '#15803d'),
+      renamed: v('--tw-chg-renamed', '#1d4ed8'),
+      changed: v('--tw-chg-changed', '#b45309'),
+    };
     colourCache.set(colorMode, c);
   }
   return c;
@@ -68,11 +75,13 @@ interface FarCanvasProps {
   /** Highlighted relationships (FK ids). */
   active: ReadonlySet<string>;
   selection: readonly string[];
+  /** Migration change kind per table id (the migrations panel's canvas marks), drawn as an outline. */
+  changes: ReadonlyMap<string, 'added' | 'renamed' | 'changed'>;
   colorMode: string;
 }
 
 /** Tables and relationships for far zoom on one canvas in screen space. Draws nothing at FAR_ZOOM and above. */
-export const FarCanvas = memo(function FarCanvas({ nodes, edges, active, selection, colorMode }: FarCanvasProps) {
+export const FarCanvas = memo(function FarCanvas({ nodes, edges, active, selection, changes, colorMode }: FarCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const store = useStoreApi();
   useEffect(() => {
@@ -81,7 +90,8 @@ export const FarCanvas = memo(function FarCanvas({ nodes, edges, active, selecti
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     const segments = farSegments(nodes, edges, active);
-    const { edge: colour, active: activeColour, box: boxColour } = colours(canvas, colorMode);
+    const palette = colours(canvas, colorMode);
+    const { edge: colour, active: activeColour, box: boxColour } = palette;
     const selected = new Set(selection);
     let raf = 0;
     const draw = () => {
@@ -128,6 +138,16 @@ export const FarCanvas = memo(function FarCanvas({ nodes, edges, active, selecti
         ctx.fillStyle = sel ? activeColour : n.data.color!;
         ctx.fillRect(n.position.x, n.position.y, n.width ?? 0, n.height ?? 0);
       }
+      // Migration changes: a thick outline in the change colour (readable at any far zoom: 3 screen pixels).
+      if (changes.size) {
+        ctx.lineWidth = 3 / zoom;
+        for (const n of nodes) {
+          const kind = changes.get(n.id);
+          if (!kind || !onScreen(n)) continue;
+          ctx.strokeStyle = palette[kind];
+          ctx.strokeRect(n.position.x, n.position.y, n.width ?? 0, n.height ?? 0);
+        }
+      }
     };
     const schedule = () => {
       if (!raf) raf = requestAnimationFrame(draw);
@@ -142,6 +162,6 @@ export const FarCanvas = memo(function FarCanvas({ nodes, edges, active, selecti
       unsubscribe();
       if (raf) cancelAnimationFrame(raf);
     };
-  }, [nodes, edges, active, selection, store, colorMode]);
+  }, [nodes, edges, active, selection, changes, store, colorMode]);
   return <canvas ref={ref} className="tw-far-canvas" aria-hidden="true" />;
 });
