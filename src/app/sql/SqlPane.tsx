@@ -94,6 +94,9 @@ export default function SqlPane() {
       placeholder: 'Paste or type PostgreSQL DDL — the diagram follows.',
       ariaLabel: 'SQL editor',
       stickyScroll: { enabled: false },
+      // Bracket-pair colouring re-parses a pasted dump's brackets inside the first frame after the paste (a long
+      // task for a 2 MB pg_dump); matching brackets still works.
+      bracketPairColorization: { enabled: false },
     });
     editorRef.current = ed;
     let cached: { v: number; text: string } | null = null;
