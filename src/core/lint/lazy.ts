@@ -28,39 +28,82 @@ export function attachFix(f: Finding, ctx: RuleContext, fix: FixSource): Finding
   return lazyFinding(f.rule, f.severity, f.object, f.message, f.why, ctx, fix);
 }
 
+interface LazyState {
+  ctx: RuleContext;
+  make: () => QuickFix | undefined;
+  model: unknown;
+  value: QuickFix | undefined;
+  assigned: boolean;
+}
+
+function readFix(s: LazyState): QuickFix | undefined {
+  if (s.assigned) return s.value;
+  if (s.model !== s.ctx.model) {
+    s.model = s.ctx.model;
+    try {
+      s.value = s.make();
+    } catch {
+      // A fix that cannot be built for this model is no fix (reading a finding must never throw).
+      s.value = undefined;
+    }
+  }
+  return s.value;
+}
+
+/**
+ * A finding with a lazy fix. `fix` is an own, enumerable accessor (spread, JSON and Object.keys see it as before)
+ * whose get / set functions are shared by all instances, so findings keep one fast object shape; the state lives in
+ * a private field.
+ */
+class LazyFinding implements Finding {
+  rule: string;
+  severity: Severity;
+  object: ObjectRef;
+  message: string;
+  why: string;
+  declare fix?: QuickFix;
+  #s: LazyState;
+  constructor(rule: string, severity: Severity, object: ObjectRef, message: string, why: string, s: LazyState) {
+    this.rule = rule;
+    this.severity = severity;
+    this.object = object;
+    this.message = message;
+    this.why = why;
+    this.#s = s;
+    Object.defineProperty(this, 'fix', FIX);
+  }
+  static get(f: unknown): QuickFix | undefined {
+    return f instanceof LazyFinding ? readFix(f.#s) : undefined;
+  }
+  static set(f: unknown, v: QuickFix | undefined): void {
+    if (!(f instanceof LazyFinding)) return;
+    f.#s.assigned = true;
+    f.#s.value = v;
+  }
+  /** The same finding (sharing the fix state) with another severity. */
+  static withSeverity(f: LazyFinding, severity: Severity): LazyFinding {
+    return new LazyFinding(f.rule, severity, f.object, f.message, f.why, f.#s);
+  }
+}
+const FIX: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: unknown) {
+    return LazyFinding.get(this);
+  },
+  set(this: unknown, v: QuickFix | undefined) {
+    LazyFinding.set(this, v);
+  },
+};
+
 /** A finding whose fix is built by `fix` when first read (and rebuilt when `ctx.model` changed since). */
 export function lazyFinding(rule: string, severity: Severity, object: ObjectRef, message: string, why: string, ctx: RuleContext, fix: () => QuickFix | undefined): Finding {
-  let model: unknown = UNSET;
-  let value: QuickFix | undefined;
-  let assigned = false;
-  return {
-    rule,
-    severity,
-    object,
-    message,
-    why,
-    get fix(): QuickFix | undefined {
-      if (assigned) return value;
-      if (model !== ctx.model) {
-        model = ctx.model;
-        try {
-          value = fix();
-        } catch {
-          // A fix that cannot be built for this model is no fix (reading a finding must never throw).
-          value = undefined;
-        }
-      }
-      return value;
-    },
-    set fix(v: QuickFix | undefined) {
-      assigned = true;
-      value = v;
-    },
-  };
+  return new LazyFinding(rule, severity, object, message, why, { ctx, make: fix, model: UNSET, value: undefined, assigned: false });
 }
 
 /** A copy of a finding with another severity that keeps a lazy fix lazy (a spread would build it). */
 export function withSeverity(f: Finding, severity: Finding['severity']): Finding {
+  if (f instanceof LazyFinding) return LazyFinding.withSeverity(f, severity);
   const d = Object.getOwnPropertyDescriptor(f, 'fix');
   if (!d || !d.get) return { ...f, severity };
   const out = Object.defineProperties({}, Object.getOwnPropertyDescriptors(f)) as Finding;

@@ -84,6 +84,20 @@ function memo<K extends object, V>(fn: (k: K) => V): (k: K) => V {
     return v as V;
   };
 }
+/**
+ * Per helpers instance (one model): tables by id in a Map. Within one model an id names one table object, and a Map
+ * is cheaper than a WeakMap (no ephemerons for the collector) for values that live as long as the check.
+ */
+function memoById<V>(fn: (t: Table) => V): (t: Table) => V {
+  const m = new Map<Id, { t: Table; v: V }>();
+  return (t) => {
+    const e = m.get(t.id);
+    if (e && e.t === t) return e.v;
+    const v = fn(t);
+    m.set(t.id, { t, v });
+    return v;
+  };
+}
 function memoStr<V>(fn: (k: string) => V): (k: string) => V {
   const m = new Map<string, V>();
   return (k) => {
@@ -110,7 +124,7 @@ export function createHelpers(model: SchemaModel): LintHelpers {
 
   // Names.tokenize is memoized globally (names repeat across checks and models).
   const tokenize = Names.tokenize;
-  const tableStem = memo((t: Table) => tokenize(t.name).join('_'));
+  const tableStem = memoById((t: Table) => tokenize(t.name).join('_'));
   const typeInfo = memoStr((type: string) => Types.typeInfo(type, model));
   const outgoing = outgoingG;
   const incoming = (id: Id) => {
@@ -150,7 +164,7 @@ export function createHelpers(model: SchemaModel): LintHelpers {
   const candidateKeysM = candidateKeysG;
   const indexLikesM = indexLikesG;
   const singleKeysM = singleKeysG;
-  const roleM = memo((t: Table) =>
+  const roleM = memoById((t: Table) =>
     inferRole(
       t,
       {
@@ -163,7 +177,7 @@ export function createHelpers(model: SchemaModel): LintHelpers {
   );
   const junctionM = junctionG;
   // Names.tokenize (not the per-check wrapper): it is memoized globally, and fk.ts caches parsed names per tokenizer.
-  const fkLikeM = memo((t: Table) =>
+  const fkLikeM = memoById((t: Table) =>
     fkLikeColumns(t, { tokenize: Names.tokenize, tablesByStem, singleKeys: singleKeysM, compatible: compatibleTypes }),
   );
   const fkCols = fkColsG;

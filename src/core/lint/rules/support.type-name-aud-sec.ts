@@ -457,13 +457,15 @@ export function removeColumnFix(ctx: RuleContext, t: Table, c: Column): QuickFix
  * statements, behaviours, all names): an unchanged table with unchanged inputs costs one lookup.
  */
 export function memoByTable(fn: (t: Table, ctx: RuleContext) => Finding[], deps: (t: Table, ctx: RuleContext) => unknown[]): (t: Table, ctx: RuleContext) => Finding[] {
-  const cache = new WeakMap<Table, { deps: unknown[]; out: Finding[] }>();
+  // By table id (the entry keeps its table object to compare): cheaper than a WeakMap on large schemas; bounded.
+  let cache = new Map<Id, { table: Table; deps: unknown[]; out: Finding[] }>();
   return (t, ctx) => {
     const d = deps(t, ctx);
-    const c = cache.get(t);
-    if (c && c.deps.length === d.length && c.deps.every((x, i) => x === d[i])) return c.out;
+    const c = cache.get(t.id);
+    if (c && c.table === t && c.deps.length === d.length && c.deps.every((x, i) => x === d[i])) return c.out;
     const out = fn(t, ctx);
-    cache.set(t, { deps: d, out });
+    if (cache.size > 50000) cache = new Map();
+    cache.set(t.id, { table: t, deps: d, out });
     return out;
   };
 }
