@@ -453,15 +453,20 @@ async function arrangeLater(schema: SchemaModel): Promise<void> {
   const s = useApp.getState();
   if (s.doc.schema !== schema) return;
   // Part of the import (not a separate undo step): undoing the import restores the previous layout wholesale.
-  const doc = produce(s.doc, (d) => {
-    for (const [id, p] of Object.entries(positions)) {
-      const prev = d.layout.nodes[id];
-      d.layout.nodes[id] = prev ? { ...prev, x: p.x, y: p.y } : { x: p.x, y: p.y };
-    }
-  });
+  const place = (layout: Layout) =>
+    produce(layout, (d) => {
+      for (const [id, p] of Object.entries(positions)) {
+        const prev = d.nodes[id];
+        d.nodes[id] = prev ? { ...prev, x: p.x, y: p.y } : { x: p.x, y: p.y };
+      }
+    });
+  const layout = place(s.doc.layout);
   // Every node moves: build them in slices first, so the render that shows them is short.
-  await prewarmCanvas(doc.schema, doc.layout, nextTask);
-  if (useApp.getState().doc !== s.doc) return;
+  await prewarmCanvas(schema, layout, nextTask);
+  const cur = useApp.getState().doc;
+  if (cur.schema !== schema) return;
+  // Something else of the document may have changed meanwhile (a saved version): keep it.
+  const doc = Object.freeze({ ...cur, layout: cur.layout === s.doc.layout ? layout : place(cur.layout) });
   useApp.setState((st) => ({ doc, fitRequest: st.fitRequest + 1 }));
 }
 
