@@ -227,6 +227,7 @@ test.describe('SQL pane', () => {
     await expect(dialog.getByTestId('import-summary')).toHaveText('5 tables of 5');
     await filter.getByRole('checkbox', { name: 'hr 2 tables' }).uncheck();
     await expect(dialog.getByTestId('import-summary')).toHaveText('3 tables of 5 · 1 foreign key left out');
+    await page.screenshot({ path: '/tmp/shots/import-filter.png' });
     // Related tables bring the referenced schema's table back.
     await filter.getByRole('checkbox', { name: 'Include related tables' }).check();
     await expect(dialog.getByTestId('import-summary')).toHaveText('4 tables of 5');
