@@ -68,6 +68,10 @@ describe('NF-03 catch-all-document-column', () => {
     expect(hits('NF-03', `create table widgets (id int primary key, name text, data jsonb);`)).toHaveLength(1);
     expect(hits('NF-03', `create table widgets (id int primary key, a text, b text, c text, d text, e text, metadata jsonb, attributes jsonb);`)).toHaveLength(2);
   });
+  it('recognises json as well as jsonb (the importer writes the keyword type quoted: "json")', () => {
+    expect(hits('NF-03', `create table widgets (id int primary key, name text, data json);`)).toHaveLength(1);
+    expect(hits('NF-03', `create table widgets (id int primary key, name text, data json[]);`)).toHaveLength(1);
+  });
   it('no false positives: rich typed tables with one extension column, log tables, other names', () => {
     expect(hits('NF-03', `create table widgets (id int primary key, a text, b text, c text, d text, e text, metadata jsonb); create table webhook_events (id int primary key, payload jsonb);
       create table x (id int primary key, config jsonb);`)).toEqual([]);
