@@ -11,6 +11,8 @@
  * tables, and the model's views, types, schemas, verbatim statements and behaviours (a change to one of those
  * collections re-checks every table); anything else must set `incremental: false` (re-run for every table each
  * time) or use `checkModel`. Opt-in rules (`defaultEnabled: false`) run only when the config switches them on.
+ * Quick fixes are built when a finding's `fix` is read (lazy.ts); a fix may read any part of the model, because the
+ * incremental linter's context always points at the latest model.
  */
 import type { Id, SchemaModel, Table } from '../model/types';
 import { emptyLintConfig, type LintConfig, type LintSuppression } from './config';
