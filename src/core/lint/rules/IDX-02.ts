@@ -2,6 +2,13 @@ import { removeConstraint, removeIndex } from '../../commands/schema';
 import type { Finding, Rule } from '../types';
 import { constraintName, dropIndexSql, elementSig, finding, indexLikes, likeLabel, normExpr, qTable, quoteIdent, ref, type IndexLike } from './idx-nf-util';
 
+/** A necessary condition for equal signatures (cheap: no strings). */
+function maybeSame(a: IndexLike, b: IndexLike): boolean {
+  const x = a.elements[0];
+  const y = b.elements[0];
+  return a.unique === b.unique && a.method === b.method && a.elements.length === b.elements.length && x?.column === y?.column;
+}
+
 function signature(ix: IndexLike): string {
   return [ix.method, ix.elements.map(elementSig).join(','), [...ix.include].sort().join(','), normExpr(ix.where), ix.nullsNotDistinct ? 'nnd' : ''].join('#');
 }
@@ -22,6 +29,8 @@ export const rule: Rule = {
   checkTable(t, ctx) {
     const out: Finding[] = [];
     const all = indexLikes(t);
+    // Identical index-likes share uniqueness, method, key count and first key: only then are signatures built.
+    if (!all.some((a, i) => all.some((b, j) => j < i && maybeSame(a, b)))) return out;
     const seen = new Map<string, IndexLike>();
     for (const ix of all) {
       const sig = `${ix.unique ? 'u' : 'p'}#${signature(ix)}`;

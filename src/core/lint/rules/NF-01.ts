@@ -2,6 +2,7 @@ import { removeColumn } from '../../commands/schema';
 import { primaryKey } from '../../model/query';
 import type { Column, Table } from '../../model/types';
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
+import { memoByString } from '../helpers/names';
 import { compose, createTableCommand, finding, freshTableName, colRef, qTable, quoteIdent, referenceType } from './idx-nf-util';
 
 /** Tokens where the digit is part of the word, not a position. */
@@ -23,22 +24,30 @@ function groups(t: Table): Map<string, { ordinal: boolean; members: Member[] }> 
     g.members.push({ column, n });
   };
   for (const c of t.columns) {
-    const name = c.name.toLowerCase();
-    const m = /^(.*?[a-z])_?(\d+)$/.exec(name);
-    if (m) {
-      const lastTok = name.split('_').pop()!;
-      const base = m[1]!.replace(/_+$/, '');
-      if (DIGIT_WORDS.test(lastTok) || DIGIT_WORDS.test(`${base.split('_').pop()}${m[2]}`)) continue;
-      if (/^[qmhw]$/.test(base) && REPORT_TABLE.test(t.name)) continue;
-      if (/^(q|m|h|month|quarter|week|year|day|hour)$/.test(base) && REPORT_TABLE.test(t.name)) continue;
-      add(base, false, c, Number(m[2]));
-      continue;
-    }
-    const o = /^([a-z]+)_(.+)$/.exec(name);
-    if (o && ORDINALS.includes(o[1]!)) add(o[2]!, true, c, ORDINALS.indexOf(o[1]!) % 5 + 1);
+    const p = parseMember(c.name);
+    if (!p) continue;
+    if (p.period && REPORT_TABLE.test(t.name)) continue;
+    add(p.base, p.ordinal, c, p.n);
   }
   return out;
 }
+
+/** What a column name says about group membership (names repeat across tables: cached per name). */
+const parseMember = memoByString((colName: string): { base: string; ordinal: boolean; n: number; period: boolean } | null => {
+  const name = colName.toLowerCase();
+  const m = /^(.*?[a-z])_?(\d+)$/.exec(name);
+  if (m) {
+    const lastTok = name.split('_').pop()!;
+    const base = m[1]!.replace(/_+$/, '');
+    if (DIGIT_WORDS.test(lastTok) || DIGIT_WORDS.test(`${base.split('_').pop()}${m[2]}`)) return null;
+    // Periods (q1, m2, month_3, ...) are not repeating groups in report tables.
+    const period = /^[qmhw]$/.test(base) || /^(q|m|h|month|quarter|week|year|day|hour)$/.test(base);
+    return { base, ordinal: false, n: Number(m[2]), period };
+  }
+  const o = /^([a-z]+)_(.+)$/.exec(name);
+  if (o && ORDINALS.includes(o[1]!)) return { base: o[2]!, ordinal: true, n: (ORDINALS.indexOf(o[1]!) % 5) + 1, period: false };
+  return null;
+});
 
 function fixFor(ctx: RuleContext, t: Table, base: string, members: Member[]): QuickFix | undefined {
   const pk = primaryKey(t);
