@@ -221,11 +221,11 @@ export function createLinter(rules: Rule[] = allRules): Linter {
       // these collections changes, every table is re-checked; otherwise such rules stay table-scoped.
       const everything =
         !sameSigs ||
-        lastParts.views !== model.views ||
-        lastParts.types !== model.types ||
-        lastParts.schemas !== model.schemas ||
-        lastParts.raw !== model.raw ||
-        lastParts.behaviors !== model.behaviors ||
+        !samePart(lastParts.views, model.views) ||
+        !samePart(lastParts.types, model.types) ||
+        !samePart(lastParts.schemas, model.schemas) ||
+        !samePart(lastParts.raw, model.raw) ||
+        !samePart(lastParts.behaviors, model.behaviors) ||
         lastParts.roles !== roles ||
         lastParts.enabled !== enabled;
 
@@ -282,6 +282,23 @@ export function createLinter(rules: Rule[] = allRules): Linter {
       return finish(raw, config, failures, t0, checked, tables.length, globalMs);
     },
   };
+}
+
+/**
+ * Same model part: the same object (immer keeps unchanged parts), or equal content — a model that crossed a worker
+ * boundary is a structured clone, with new objects for unchanged parts; comparing them by identity would re-check
+ * every table on every edit. The JSON text is computed once per object.
+ */
+const partText = new WeakMap<object, string>();
+function textOf(x: object): string {
+  let s = partText.get(x);
+  if (s === undefined) partText.set(x, (s = JSON.stringify(x)));
+  return s;
+}
+function samePart(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  return textOf(a) === textOf(b);
 }
 
 function mergeInRuleOrder(order: Map<string, number>, a: Finding[], b: Finding[]): Finding[] {

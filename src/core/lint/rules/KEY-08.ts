@@ -19,12 +19,13 @@ export const rule: Rule = {
     const severity: Severity = role === 'lookup' || role === 'staging' ? 'info' : 'warning';
     const pk = t.constraints.find((c) => c.kind === 'primary');
     const fkCols = ctx.helpers.fkColumnIds(t);
-    const cands = new Set<Column>();
+    // Candidates in order: the single-column PK, then identity columns (an array: at most a few entries).
+    const cands: Column[] = [];
     if (pk && pk.kind === 'primary' && pk.columns.length === 1) {
       const c = t.columns.find((x) => x.id === pk.columns[0]);
-      if (c && !fkCols.has(c.id)) cands.add(c);
+      if (c && !fkCols.has(c.id)) cands.push(c);
     }
-    for (const c of t.columns) if (c.identity && !fkCols.has(c.id)) cands.add(c);
+    for (const c of t.columns) if (c.identity && !fkCols.has(c.id) && !cands.includes(c)) cands.push(c);
     const out: Finding[] = [];
     for (const c of cands) {
       const base = c.serial ?? ctx.helpers.typeInfo(c.type).base;
