@@ -19,7 +19,7 @@ import {
 import { useApp } from '../store';
 import { computeHighlight } from './highlight';
 import { createEdgeProjection, createNodeProjection, type RelationEdge as RelationEdgeT, type TableNode as TableNodeT } from './projection';
-import { LOW_ZOOM, TableNode } from './TableNode';
+import { TableNode } from './TableNode';
 import { Overview } from './Overview';
 import { CrowsFootMarkers, RelationEdge } from './RelationEdge';
 import { AreaNode, NoteNode } from './DecorNodes';
@@ -29,7 +29,8 @@ import { useUi } from '../editor/ui';
 import { ConnectLine } from '../editor/connect';
 import { addTableAt } from '../editor/actions';
 import { EditBar } from './EditBar';
-import { FAR_ZOOM, FarCanvas } from './FarLayer';
+import { FarCanvas } from './FarLayer';
+import { ZoomBandContext, zoomBandOf, type ZoomBand } from './zoomBand';
 import { useMigrationsUi } from '../migrations/store';
 import { decodeTableMark } from '../../core/migrate/marks';
 
@@ -52,7 +53,6 @@ function useFarChanges(): ReadonlyMap<string, 'added' | 'renamed' | 'changed'> {
     return out;
   }, [marks]);
 }
-const farSelector = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 
 /** Which area (smallest containing the node's centre) owns each table after a drag. */
@@ -132,9 +132,8 @@ function useDecoratedEdges(base: RelationEdgeT[], active: Set<string>): Relation
 }
 
 /** Zoom bands as classes on the canvas: CSS drops edge markers/dashes when zoomed out (they dominate paint time). */
-const zoomBand = (s: ReactFlowState) => (s.transform[2] < FAR_ZOOM ? 'far' : s.transform[2] < LOW_ZOOM ? 'low' : 'near');
-function ZoomClass() {
-  const band = useFlowStore(zoomBand);
+const zoomBand = (s: ReactFlowState) => zoomBandOf(s.transform[2]);
+function ZoomClass({ band }: { band: ZoomBand }) {
   useEffect(() => {
     const el = document.querySelector('.tw-canvas');
     el?.setAttribute('data-zoom', band);
@@ -147,7 +146,7 @@ function Arranging() {
   const arranging = useApp((s) => s.arranging);
   if (!arranging) return null;
   return (
-    <Panel position="top-center">
+    <Panel position="top-right" style={{ marginTop: 28 }}>
       <div className="tw-arranging" role="status">
         <span className="tw-spinner" aria-hidden="true" />
         {arranging}
@@ -178,7 +177,8 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     [hover.tableId, selection],
   );
   const highlight = useMemo(() => computeHighlight(schema, activeTables, hover.edgeId), [schema, activeTables, hover.edgeId]);
-  const far = useFlowStore(farSelector);
+  const band = useFlowStore(zoomBand);
+  const far = band === 'far';
   const farChanges = useFarChanges();
   const updateNodeInternals = useUpdateNodeInternals();
   const wasFar = useRef(far);
@@ -318,6 +318,7 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     <div className="tw-canvas" data-testid="canvas" onDoubleClick={onDoubleClick}>
       <CrowsFootMarkers />
       <ConnectLine />
+      <ZoomBandContext.Provider value={band}>
       <ReactFlow<CanvasNode, RelationEdgeT>
         nodes={nodes}
         edges={far ? NO_EDGES : edges}
@@ -361,9 +362,10 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         <Panel position="bottom-right">
           <Overview nodes={baseNodes} />
         </Panel>
-        <ZoomClass />
+        <ZoomClass band={band} />
         <Controls showInteractive={false} fitViewOptions={FIT} aria-label="Zoom controls" />
       </ReactFlow>
+      </ZoomBandContext.Provider>
     </div>
   );
 }

@@ -9,9 +9,11 @@
 import { memo, useEffect, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import type { RelationEdge, TableNode as TableNodeType } from './projection';
+import { FAR_ZOOM } from './zoomBand';
 
-/** Below this zoom level the canvas switches to far rendering (boxes + canvas-drawn relationships). */
-export const FAR_ZOOM = 0.2;
+export { FAR_ZOOM };
+
+
 
 interface Segment {
   x1: number;
@@ -87,7 +89,9 @@ export const FarCanvas = memo(function FarCanvas({ nodes, edges, active, selecti
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
-    const ctx = canvas.getContext('2d');
+    // Desynchronized: the canvas is not copied into every compositor commit (that copy was ~13 ms per frame of a pan
+    // in software compositing); it only draws lines and boxes, so tearing is not a concern.
+    const ctx = canvas.getContext('2d', { desynchronized: true });
     if (!ctx) return;
     const segments = farSegments(nodes, edges, active);
     const palette = colours(canvas, colorMode);

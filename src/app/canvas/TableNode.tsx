@@ -1,8 +1,8 @@
-import { memo, useEffect, useRef, useState, type CSSProperties, type PointerEvent as ReactPointerEvent } from 'react';
+import { memo, useContext, useEffect, useRef, useState, type CSSProperties, type PointerEvent as ReactPointerEvent } from 'react';
 import { renameTable } from '../../core/commands';
 import { useUi } from '../editor/ui';
 import { startConnect } from '../editor/connect';
-import { useStore as useFlowStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { useApp, type AppState } from '../store';
 import { computeHighlight } from './highlight';
 import { HEADER_HANDLE, handleId, type Badge, type ColumnRow, type TableNode as TableNodeType } from './projection';
@@ -10,13 +10,10 @@ import { HEADER_H, rowCenterY } from './geometry';
 import { parseBadge, tableBadge, useProblems } from '../problems/store';
 import { ChangeChips, useTableChange } from '../migrations/canvasMarks';
 import { PartitionsLine } from './PartitionsLine';
-import { FAR_ZOOM } from './FarLayer';
+import { LOW_ZOOM, ZoomBandContext } from './zoomBand';
 
-/** Below this zoom level nodes render as a name-only box (same size, so edges do not move). */
-export const LOW_ZOOM = 0.42;
+export { LOW_ZOOM };
 
-const lowZoomSelector = (s: ReactFlowState) => s.transform[2] < LOW_ZOOM;
-const farSelector = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 const activeTables = (s: AppState) => (s.hover.tableId && !s.selection.includes(s.hover.tableId) ? [...s.selection, s.hover.tableId] : s.selection);
 const highlightOf = (s: AppState) => computeHighlight(s.doc.schema, activeTables(s), s.hover.edgeId);
@@ -113,12 +110,13 @@ function RenameField({ id, name }: { id: string; name: string }) {
 
 function TableNodeView({ id, data, selected }: NodeProps<TableNodeType>) {
   const renaming = useUi((s) => s.renaming === id);
-  const lowZoom = useFlowStore(lowZoomSelector);
+  const band = useContext(ZoomBandContext);
+  const lowZoom = band !== 'near';
   const activeCols = useApp((s) => highlightOf(s).columns.get(id) ?? '');
   const related = useApp((s) => highlightOf(s).related.has(id));
   const badge = parseBadge(useProblems(tableBadge(id)));
   const change = useTableChange(id); // migration changes (migrations panel)
-  const far = useFlowStore(farSelector);
+  const far = band === 'far';
   // Far zoom: an invisible, childless hit box (FarLayer.tsx draws the table). No handle elements either: even
   // transparent, 20,000 of them made every frame of a pan slow. Edge anchors come from the projected `handles`, and
   // the canvas re-measures the nodes when it leaves far zoom.
