@@ -25,6 +25,23 @@ test('a 400-table diagram: drawn at once, ELK arranges it after; far zoom is one
   expect(await page.locator('.react-flow__edge').count()).toBe(0);
   await expect.poll(() => inkOnFarCanvas(page)).toBeGreaterThan(1000);
 
+  // Pan over empty canvas: while moving the hit boxes are skipped (content-visibility); afterwards they work again.
+  const empty = await page.evaluate(() => {
+    const r = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+    for (let y = r.top + 40; y < r.bottom - 200; y += 17)
+      for (let x = r.left + 40; x < r.right - 260; x += 23) if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+    return null;
+  });
+  expect(empty).not.toBeNull();
+  const vp = () => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).e);
+  const before = await vp();
+  await page.mouse.move(empty!.x, empty!.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(empty!.x + i * 8, empty!.y + i * 5);
+  await page.mouse.up();
+  await expect.poll(vp).not.toBe(before);
+  await expect(page.getByTestId('canvas')).not.toHaveAttribute('data-moving');
+
   // Clicking a box selects that table (inspector) and the canvas redraws it in the selection colour.
   const box = page.locator('.tw-far').nth(3);
   const name = await box.getAttribute('data-table');

@@ -305,7 +305,17 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     const raf = requestAnimationFrame(() => void flow.fitView({ nodes: [{ id: focusRequest.id }], padding: 0.6, maxZoom: 1, minZoom: 0.5, duration: 300 }));
     return () => cancelAnimationFrame(raf);
   }, [focusRequest, flow]);
-  const onMoveEnd = useCallback((_: unknown, v: Viewport) => setViewport(v), [setViewport]);
+  // While the view pans or zooms, the far-zoom hit boxes are skipped by rendering and hit testing (CSS
+  // content-visibility): what you see there is the canvas layer, and 2,000 boxes cost ~10 ms a frame.
+  const root = useRef<HTMLDivElement>(null);
+  const onMoveStart = useCallback(() => root.current?.setAttribute('data-moving', ''), []);
+  const onMoveEnd = useCallback(
+    (_: unknown, v: Viewport) => {
+      root.current?.removeAttribute('data-moving');
+      setViewport(v);
+    },
+    [setViewport],
+  );
   const onPaneClick = useCallback(() => setSelection([]), [setSelection]);
 
   useEffect(() => {
@@ -315,7 +325,7 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   }, [fitRequest, flow]);
 
   return (
-    <div className="tw-canvas" data-testid="canvas" onDoubleClick={onDoubleClick}>
+    <div className="tw-canvas" data-testid="canvas" onDoubleClick={onDoubleClick} ref={root}>
       <CrowsFootMarkers />
       <ConnectLine />
       <ZoomBandContext.Provider value={band}>
@@ -338,6 +348,7 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         onEdgeMouseLeave={onEdgeLeave}
         onEdgeClick={onEdgeClick}
         onPaneClick={onPaneClick}
+        onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
         connectionMode={ConnectionMode.Loose}
         nodesConnectable={false}
