@@ -3,34 +3,13 @@ import { useEffect, useState } from 'react';
 import type { Id, SchemaModel } from '../../core/model/types';
 import type { BehaviorsResponse } from './protocol';
 import { behaviorSubset } from './subset';
+import { rpc } from '../workers/rpc';
 
-let worker: Worker | null = null;
-let seq = 0;
-const pending = new Map<number, (r: BehaviorsResponse) => void>();
-
-function call(schema: SchemaModel, tableId: Id): Promise<BehaviorsResponse> {
-  if (!worker) {
-    worker = new Worker(new URL('./behaviors.worker.ts', import.meta.url), { type: 'module', name: 'tablewright-behaviors' });
-    worker.onmessage = (ev: MessageEvent<BehaviorsResponse>) => {
-      const done = pending.get(ev.data.id);
-      pending.delete(ev.data.id);
-      done?.(ev.data);
-    };
-    worker.onerror = (ev) => {
-      const error = ev.message || 'behaviours worker failed';
-      for (const [id, done] of pending) done({ id, ok: false, error });
-      pending.clear();
-      worker?.terminate();
-      worker = null;
-    };
-  }
-  const id = ++seq;
-  const w = worker;
-  return new Promise((resolve) => {
-    pending.set(id, resolve);
-    w.postMessage({ id, schema: behaviorSubset(schema, tableId), tableId });
-  });
-}
+const request = rpc<{ schema: SchemaModel; tableId: Id }, BehaviorsResponse>(
+  () => new Worker(new URL('./behaviors.worker.ts', import.meta.url), { type: 'module', name: 'tablewright-behaviors' }),
+  'behaviours worker',
+);
+const call = (schema: SchemaModel, tableId: Id) => request({ schema: behaviorSubset(schema, tableId), tableId });
 
 export type Analysis = { status: 'loading' } | { status: 'failed'; error: string } | (Extract<BehaviorsResponse, { ok: true }> & { status: 'ready'; schema: SchemaModel });
 
