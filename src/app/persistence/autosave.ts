@@ -5,6 +5,7 @@
  * Big documents are written by a worker (save.worker.ts), their tables sent in slices and only when changed, so a
  * save never blocks the page for long.
  */
+import { nextTask } from '../tasks';
 import { create } from 'zustand';
 import type { Viewport } from '@xyflow/react';
 import type { TablewrightDocument } from '../../core/document/document';
@@ -100,15 +101,6 @@ const savePending = new Map<number, (r: SaveWorkerResponse) => void>();
 const mirror = new TableMirror();
 let leaving = false;
 
-const turn = () =>
-  new Promise<void>((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(0);
-  });
 
 function spawnSaveWorker(): Worker {
   const w = new Worker(new URL('../workers/save.worker.ts', import.meta.url), { type: 'module', name: 'tablewright-save' });
@@ -134,7 +126,7 @@ async function saveInWorker(doc: TablewrightDocument, rev: number): Promise<repo
   const w = saveWorker;
   const enc = mirror.encode(doc);
   for (let i = 0; i < enc.missing.length; i += MIRROR_SLICE) {
-    if (i > 0) await turn();
+    if (i > 0) await nextTask();
     w.postMessage({ kind: 'tables', tables: enc.missing.slice(i, i + MIRROR_SLICE) } satisfies SaveWorkerRequest);
   }
   const id = ++saveSeq;

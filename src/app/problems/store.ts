@@ -4,6 +4,7 @@
  * check takes longer than a frame (~16 ms) the checker moves to a Web Worker; findings then arrive without their
  * quick-fix commands, which are resolved on demand by re-running the one rule (`resolveFix`).
  */
+import { nextTask } from '../tasks';
 import { create } from 'zustand';
 import { createLinter, lintModelDetailed } from '../../core/lint/engine';
 import { emptyLintConfig, type LintConfig } from '../../core/lint/config';
@@ -108,16 +109,6 @@ let sentTables = new Map<Id, Table>();
 let incoming: { id: number; findings: ListedFinding[] } | null = null;
 let pendingSchema: SchemaModel | null = null;
 
-/** One main-thread turn (a MessageChannel message is not clamped like setTimeout). */
-const yieldTask = () =>
-  new Promise<void>((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(0);
-  });
 
 function spawnWorker(): Worker {
   const w = new Worker(new URL('./lint.worker.ts', import.meta.url), { type: 'module', name: 'tablewright-lint' });
@@ -155,7 +146,7 @@ async function checkInWorker(doc: TablewrightDocument) {
     w.postMessage({ kind: 'tables', id, tables: slice } satisfies LintRequest);
     for (const t of slice) sentTables.set(t.id, t);
     if (i + TABLES_CHUNK < changed.length) {
-      await yieldTask();
+      await nextTask();
       if (id !== workerSeq || worker !== w) return; // superseded: the next check sends what is still missing
     }
   }

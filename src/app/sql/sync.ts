@@ -8,6 +8,7 @@
  * Canvas → SQL: a schema change that did not come from the text regenerates the text (exportDdl) unless the
  * editor has focus or holds unapplied edits; then the pane offers "Update SQL" instead.
  */
+import { nextTask } from '../tasks';
 import { create } from 'zustand';
 import { produce } from 'immer';
 import type { Diagnostic } from '../../core/model/diagnostics';
@@ -15,7 +16,8 @@ import type { Id, SchemaModel } from '../../core/model/types';
 import type { Layout } from '../../core/model/layout';
 import type { Command } from '../../core/commands/history';
 import { reconcileLayout } from '../../core/document/reconcile';
-import { useApp } from '../store';
+import { useApp
+ } from '../store';
 import { createEdgeProjection, createNodeProjection, prewarmCanvas } from '../canvas/projection';
 import { countSchema } from '../components/StatusBar';
 import { layoutInWorker } from '../workers/clients';
@@ -275,24 +277,7 @@ export function losesContent(cur: SchemaModel, next: SchemaModel): boolean {
 
 // ---------------------------------------------------------------------------------------------- commit
 
-/**
- * Let the browser run a frame and other tasks: the work after a big parse is split into several short main-thread
- * tasks instead of one long one (a MessageChannel message is not clamped like setTimeout).
- */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof MessageChannel === 'undefined') {
-      setTimeout(resolve, 0);
-      return;
-    }
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(0);
-  });
-}
+export { nextTask };
 
 function deepFreeze(v: unknown): void {
   if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
