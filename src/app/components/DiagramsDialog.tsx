@@ -1,15 +1,14 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { DialogHead, useModalDialog } from './dialog';
+import { useEffect, useId, useState } from 'react';
 import { useApp } from '../store';
 import { listDiagrams, type DiagramMeta } from '../persistence/repository';
 import { currentDiagramId, deleteStored, duplicateStored, openStored, persistenceStarted, renameStored, usePersist } from '../persistence/autosave';
-import { IconClose } from './icons';
 
 const when = (t: number) => new Date(t).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 const count = (n: number) => `${n.toLocaleString('en-US')} table${n === 1 ? '' : 's'}`;
 
 /** The stored diagrams: open, rename, duplicate, delete. */
 export function DiagramsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [items, setItems] = useState<DiagramMeta[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -19,16 +18,11 @@ export function DiagramsDialog({ open, onClose }: { open: boolean; onClose: () =
   const openName = useApp((s) => s.doc.name);
   const enabled = persistenceStarted();
 
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      setError(null);
-      setRenaming(null);
-      setConfirmDelete(null);
-      d.showModal();
-    } else if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useModalDialog(open, () => {
+    setError(null);
+    setRenaming(null);
+    setConfirmDelete(null);
+  });
 
   useEffect(() => {
     if (!open || !enabled) return;
@@ -54,12 +48,7 @@ export function DiagramsDialog({ open, onClose }: { open: boolean; onClose: () =
   return (
     <dialog ref={ref} className="tw-dialog tw-diagrams" aria-labelledby={titleId} onClose={onClose}>
       <div className="tw-dialog__body">
-        <div className="tw-dialog__head">
-          <h2 id={titleId}>Diagrams</h2>
-          <button type="button" className="tw-btn tw-btn--icon tw-btn--ghost" aria-label="Close" onClick={onClose}>
-            <IconClose />
-          </button>
-        </div>
+        <DialogHead id={titleId} title="Diagrams" onClose={onClose} />
         <p className="tw-dialog__hint">Diagrams are saved automatically in this browser. Save a file to keep a copy elsewhere.</p>
         {!enabled ? <p className="tw-dialog__error">Saving is not available in this browser (IndexedDB is disabled).</p> : null}
         {error ? (

@@ -1,15 +1,14 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { DialogHead, useModalDialog } from './dialog';
+import { useId, useState } from 'react';
 import { useApp } from '../store';
 import { buildSvg } from '../exporters/svg';
 import { svgToPng } from '../exporters/png';
 import { downloadBlob, fileStem } from '../exporters/download';
-import { IconClose } from './icons';
 
 type Format = 'png' | 'svg';
 
 /** Export the diagram or the selection as PNG or SVG (built from the document; nothing leaves the browser). */
 export function ExportDialog({ open, onClose, theme }: { open: boolean; onClose: () => void; theme: 'light' | 'dark' }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const selected = useApp((s) => s.selection.filter((id) => !!s.doc.schema.tables[id]).length);
   const empty = useApp((s) => Object.keys(s.doc.schema.tables).length === 0);
@@ -19,15 +18,10 @@ export function ExportDialog({ open, onClose, theme }: { open: boolean; onClose:
   const [working, setWorking] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      setError(null);
-      setScope(useApp.getState().selection.length ? 'selection' : 'all');
-      d.showModal();
-    } else if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useModalDialog(open, () => {
+    setError(null);
+    setScope(useApp.getState().selection.length ? 'selection' : 'all');
+  });
 
   const run = async () => {
     setWorking(true);
@@ -56,12 +50,7 @@ export function ExportDialog({ open, onClose, theme }: { open: boolean; onClose:
           void run();
         }}
       >
-        <div className="tw-dialog__head">
-          <h2 id={titleId}>Export image</h2>
-          <button type="button" className="tw-btn tw-btn--icon tw-btn--ghost" aria-label="Close" onClick={onClose}>
-            <IconClose />
-          </button>
-        </div>
+        <DialogHead id={titleId} title="Export image" onClose={onClose} />
         <fieldset className="tw-fieldset">
           <legend>Format</legend>
           <label>

@@ -4,7 +4,8 @@
  * tables found by a search, and optionally their relationship neighbourhood. Foreign keys that would point outside
  * the choice are left out and listed as import notes. Replace the diagram or merge into it: one undo step either way.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { DialogHead, useModalDialog } from './dialog';
 import type { Id, SchemaModel } from '../../core/model/types';
 import type { Diagnostic } from '../../core/model/diagnostics';
 import { filterModel, schemaSummary, searchTables } from '../../core/sql/import/filter';
@@ -13,7 +14,6 @@ import { importSqlInWorker } from '../workers/clients';
 import type { ImportStats } from '../workers/protocol';
 import { importModel, type ImportMode } from '../sql/sync';
 import { plural } from './StatusBar';
-import { IconClose } from './icons';
 import './import-dialog.css';
 
 /** Inputs above these sizes get the "choose what to import" step. */
@@ -123,7 +123,6 @@ export function FilterStep({ parsed, filter, setFilter }: { parsed: Parsed; filt
 }
 
 export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [sql, setSql] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [working, setWorking] = useState<string | null>(null);
@@ -134,14 +133,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const titleId = useId();
   const descId = useId();
 
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      setError(null);
-      d.showModal();
-    } else if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useModalDialog(open, () => setError(null));
 
   const reset = () => {
     setSql('');
@@ -216,12 +208,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
           void submit();
         }}
       >
-        <div className="tw-dialog__head">
-          <h2 id={titleId}>Import SQL</h2>
-          <button type="button" className="tw-btn tw-btn--icon tw-btn--ghost" aria-label="Close" onClick={onClose}>
-            <IconClose />
-          </button>
-        </div>
+        <DialogHead id={titleId} title="Import SQL" onClose={onClose} />
         {parsed ? (
           <>
             <p id={descId} className="tw-dialog__hint">
