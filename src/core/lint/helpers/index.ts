@@ -75,12 +75,18 @@ export interface LintHelpers {
 
 function memo<K extends object, V>(fn: (k: K) => V): (k: K) => V {
   const m = new WeakMap<K, V>();
+  // Rules run table by table: the last key answers most calls without a lookup.
+  let lastK: K | undefined;
+  let lastV: V | undefined;
   return (k) => {
+    if (k === lastK) return lastV as V;
     let v = m.get(k);
     if (v === undefined && !m.has(k)) {
       v = fn(k);
       m.set(k, v);
     }
+    lastK = k;
+    lastV = v;
     return v as V;
   };
 }
@@ -90,11 +96,13 @@ function memo<K extends object, V>(fn: (k: K) => V): (k: K) => V {
  */
 function memoById<V>(fn: (t: Table) => V): (t: Table) => V {
   const m = new Map<Id, { t: Table; v: V }>();
+  let last: { t: Table; v: V } | undefined;
   return (t) => {
+    if (last !== undefined && last.t === t) return last.v;
     const e = m.get(t.id);
-    if (e && e.t === t) return e.v;
+    if (e && e.t === t) return (last = e).v;
     const v = fn(t);
-    m.set(t.id, { t, v });
+    m.set(t.id, (last = { t, v }));
     return v;
   };
 }

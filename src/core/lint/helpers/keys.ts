@@ -7,9 +7,15 @@ import type { Column, Constraint, Id, Index, IndexElement, Table } from '../../m
 /** Cache a pure function of one table object (tables are immutable states; results are shared: do not mutate). */
 export function perTable<V>(fn: (t: Table) => V): (t: Table) => V {
   const m = new WeakMap<Table, V>();
+  // The engine runs every rule on one table before the next: the last table answers most calls without a lookup.
+  let lastT: Table | undefined;
+  let lastV: V | undefined;
   return (t) => {
+    if (t === lastT) return lastV as V;
     let v = m.get(t);
     if (v === undefined) m.set(t, (v = fn(t)));
+    lastT = t;
+    lastV = v;
     return v;
   };
 }

@@ -96,13 +96,18 @@ export function isPlural(word: string): boolean {
 /** A bounded string-keyed memo (names and type texts of one project are a small, repeating set). */
 export function memoByString<V>(fn: (k: string) => V, max = 20000): (k: string) => V {
   let m = new Map<string, V>();
+  let lastK: string | undefined;
+  let lastV: V | undefined;
   return (k) => {
+    if (k === lastK) return lastV as V;
     let v = m.get(k);
     if (v === undefined && !m.has(k)) {
       if (m.size >= max) m = new Map();
       v = fn(k);
       m.set(k, v);
     }
+    lastK = k;
+    lastV = v;
     return v as V;
   };
 }

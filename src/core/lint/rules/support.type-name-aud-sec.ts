@@ -457,15 +457,26 @@ export function removeColumnFix(ctx: RuleContext, t: Table, c: Column): QuickFix
  * statements, behaviours, all names): an unchanged table with unchanged inputs costs one lookup.
  */
 export function memoByTable(fn: (t: Table, ctx: RuleContext) => Finding[], deps: (t: Table, ctx: RuleContext) => unknown[]): (t: Table, ctx: RuleContext) => Finding[] {
-  // By table id (the entry keeps its table object to compare): cheaper than a WeakMap on large schemas; bounded.
-  let cache = new Map<Id, { table: Table; deps: unknown[]; out: Finding[] }>();
+  // By table id (the entry keeps its table object to compare): cheaper than a WeakMap on large schemas. Two
+  // generations, rotated when a new check starts (a new helpers instance): entries of tables not seen in the last two
+  // checks are dropped, so findings (whose lazy fixes hold a model) of replaced models do not pile up.
+  let cur = new Map<Id, { table: Table; deps: unknown[]; out: Finding[] }>();
+  let prev = cur;
+  let gen: unknown;
   return (t, ctx) => {
+    if (ctx.helpers !== gen) {
+      gen = ctx.helpers;
+      prev = cur;
+      cur = new Map();
+    }
     const d = deps(t, ctx);
-    const c = cache.get(t.id);
-    if (c && c.table === t && c.deps.length === d.length && c.deps.every((x, i) => x === d[i])) return c.out;
+    const c = cur.get(t.id) ?? prev.get(t.id);
+    if (c && c.table === t && c.deps.length === d.length && c.deps.every((x, i) => x === d[i])) {
+      cur.set(t.id, c);
+      return c.out;
+    }
     const out = fn(t, ctx);
-    if (cache.size > 50000) cache = new Map();
-    cache.set(t.id, { table: t, deps: d, out });
+    cur.set(t.id, { table: t, deps: d, out });
     return out;
   };
 }
