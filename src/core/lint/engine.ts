@@ -20,6 +20,7 @@ import { createHelpers, type LintHelpers } from './helpers/index';
 import { allRules } from './rules/index';
 import type { Finding, Rule, RuleContext, Severity, TableRole } from './types';
 import { withSeverity } from './lazy';
+import { focusTable } from './helpers/types';
 
 export interface SuppressedFinding {
   finding: Finding;
@@ -60,6 +61,7 @@ function makeContext(model: SchemaModel, helpers: LintHelpers, config: LintConfi
 }
 
 function runTable(rules: Rule[], t: Table, ctx: RuleContext, failures: LintResult['failures'], out: Finding[] = []): Finding[] {
+  focusTable(t);
   for (const r of rules) {
     if (!r.checkTable) continue;
     try {
@@ -73,6 +75,7 @@ function runTable(rules: Rule[], t: Table, ctx: RuleContext, failures: LintResul
 }
 
 function runGlobal(rules: Rule[], ctx: RuleContext, failures: LintResult['failures']): Finding[] {
+  focusTable(undefined);
   const out: Finding[] = [];
   for (const r of rules) {
     if (!r.checkModel) continue;
