@@ -65,14 +65,41 @@ export function stemCandidates(words: string[]): string[] {
   return [...new Set(out)];
 }
 
-/** parseRefName per tokenizer and name (column names repeat across tables; a tokenizer is a pure function). */
-const parsedCache = new WeakMap<(s: string) => string[], Map<string, ReturnType<typeof parseRefName>>>();
-function parseRefNameCached(name: string, tokenize: (s: string) => string[]): ReturnType<typeof parseRefName> {
+/** What a column name alone tells (parsed once per tokenizer and name: column names repeat across tables). */
+interface ParsedName {
+  kind: FkLikeColumn['kind'];
+  words: string[];
+  prefix: string;
+  /** Lower-case names a polymorphic `<x>_type|_kind|_class|_table` sibling may have, in order of preference. */
+  polyNames: string[];
+  vendor: boolean;
+  /** Candidate target stems (empty for vendor references). */
+  stems: string[];
+  wantUuid: boolean;
+}
+const parsedCache = new WeakMap<(s: string) => string[], Map<string, ParsedName | undefined>>();
+function parseNameCached(name: string, tokenize: (s: string) => string[]): ParsedName | undefined {
   let m = parsedCache.get(tokenize);
   if (!m) parsedCache.set(tokenize, (m = new Map()));
-  if (m.has(name)) return m.get(name);
+  let v = m.get(name);
+  if (v !== undefined || m.has(name)) return v;
   if (m.size > 20000) m.clear();
-  const v = parseRefName(name, tokenize);
+  const parsed = parseRefName(name, tokenize);
+  if (parsed) {
+    const rawPrefix = name.replace(/(_?ids|_id|_uuid|Id|Uuid|_by|By)$/, '').toLowerCase();
+    const polyNames: string[] = [];
+    for (const s of POLY_SUFFIX) polyNames.push(`${rawPrefix}_${s}`, `${rawPrefix}${s}`);
+    const vendor = parsed.words.length > 1 && VENDORS.has(parsed.words[0]!);
+    v = {
+      kind: parsed.kind,
+      words: parsed.words,
+      prefix: parsed.words.join('_'),
+      polyNames,
+      vendor,
+      stems: vendor ? [] : parsed.kind === 'by' ? ['user', 'account'] : stemCandidates(parsed.words),
+      wantUuid: /uuid$/i.test(name),
+    };
+  }
   m.set(name, v);
   return v;
 }
@@ -81,43 +108,42 @@ export function fkLikeColumns(t: Table, env: FkEnv): FkLikeColumn[] {
   const out: FkLikeColumn[] = [];
   let byLower: Map<string, Column> | undefined;
   for (const c of t.columns) {
-    const parsed = parseRefNameCached(c.name, env.tokenize);
+    const parsed = parseNameCached(c.name, env.tokenize);
     if (!parsed) continue;
     byLower ??= new Map(t.columns.map((x) => [x.name.toLowerCase(), x]));
-    const prefix = parsed.words.join('_');
-    const rawPrefix = c.name.replace(/(_?ids|_id|_uuid|Id|Uuid|_by|By)$/, '').toLowerCase();
     let poly: Column | undefined;
-    for (const s of POLY_SUFFIX) {
-      const sib = byLower.get(`${rawPrefix}_${s}`) ?? byLower.get(`${rawPrefix}${s}`);
+    for (let i = 0; i < parsed.polyNames.length; i += 2) {
+      const sib = byLower.get(parsed.polyNames[i]!) ?? byLower.get(parsed.polyNames[i + 1]!);
       if (sib && sib !== c) {
         poly = sib;
         break;
       }
     }
-    const vendor = parsed.words.length > 1 && VENDORS.has(parsed.words[0]!);
-    const targets: FkLikeTarget[] = [];
-    if (!vendor) {
-      const stems = parsed.kind === 'by' ? ['user', 'account'] : stemCandidates(parsed.words);
-      for (const stem of stems) {
-        const found: FkLikeTarget[] = [];
-        for (const tt of env.tablesByStem(stem)) {
-          const keys = env.singleKeys(tt);
-          const wantUuid = /uuid$/i.test(c.name);
-          const ordered = wantUuid ? [...keys].sort((a, b) => Number(/uuid/i.test(b.type)) - Number(/uuid/i.test(a.type))) : keys;
-          const key = ordered.find((k) => env.compatible(c.type, k.type, parsed.kind === 'ids'));
-          if (key) found.push({ table: tt, column: key });
-        }
-        if (found.length) {
-          // Prefer a target in the same schema.
-          const same = found.filter((f) => f.table.schemaId === t.schemaId);
-          targets.push(...(same.length ? same : found));
-          break;
-        }
+    let targets: FkLikeTarget[] = NO_TARGETS;
+    for (const stem of parsed.stems) {
+      const tables = env.tablesByStem(stem);
+      if (!tables.length) continue;
+      const found: FkLikeTarget[] = [];
+      for (const tt of tables) {
+        const keys = env.singleKeys(tt);
+        const ordered = parsed.wantUuid ? [...keys].sort((a, b) => Number(/uuid/i.test(b.type)) - Number(/uuid/i.test(a.type))) : keys;
+        const key = ordered.find((k) => env.compatible(c.type, k.type, parsed.kind === 'ids'));
+        if (key) found.push({ table: tt, column: key });
+      }
+      if (found.length) {
+        // Prefer a target in the same schema.
+        const same = found.filter((f) => f.table.schemaId === t.schemaId);
+        targets = same.length ? same : found;
+        break;
       }
     }
-    const fl: FkLikeColumn = { column: c, kind: parsed.kind, prefix, vendor, targets };
+    const fl: FkLikeColumn = { column: c, kind: parsed.kind, prefix: parsed.prefix, vendor: parsed.vendor, targets };
     if (poly) fl.polymorphicType = poly;
     out.push(fl);
   }
-  return out;
+  return out.length ? out : NO_FK_LIKE;
 }
+
+/** Shared empty results (callers only read them). */
+const NO_TARGETS: FkLikeTarget[] = [];
+const NO_FK_LIKE: FkLikeColumn[] = [];

@@ -48,8 +48,8 @@ export const indexLikes: (t: Table) => IndexLike[] = perTable((t) => {
         source: c.kind,
         unique: true,
         method: 'btree',
-        elements: c.columns.map((column) => ({ column })),
-        include: c.include ?? [],
+        elements: columnElements(c.columns),
+        include: c.include ?? NO_IDS,
         nullsNotDistinct: c.kind === 'unique' ? c.nullsNotDistinct : undefined,
         constraint: c,
       });
@@ -59,8 +59,20 @@ export const indexLikes: (t: Table) => IndexLike[] = perTable((t) => {
   return out;
 });
 
+/** Shared empty lists (results are read-only). */
+const NO_IDS: Id[] = [];
+const NO_STRINGS: string[] = [];
+
+/** `{ column }` elements of a PK / UNIQUE column list (cached per list: constraints are immutable states). */
+const elementsCache = new WeakMap<readonly Id[], IndexElement[]>();
+function columnElements(cols: readonly Id[]): IndexElement[] {
+  let v = elementsCache.get(cols);
+  if (!v) elementsCache.set(cols, (v = cols.map((column) => ({ column }))));
+  return v;
+}
+
 function fromIndex(ix: Index): IndexLike {
-  return { id: ix.id, source: 'index', unique: ix.unique, method: (ix.method || 'btree').toLowerCase(), elements: ix.elements, include: ix.include ?? [], where: ix.where, nullsNotDistinct: ix.nullsNotDistinct, index: ix };
+  return { id: ix.id, source: 'index', unique: ix.unique, method: (ix.method || 'btree').toLowerCase(), elements: ix.elements, include: ix.include ?? NO_IDS, where: ix.where, nullsNotDistinct: ix.nullsNotDistinct, index: ix };
 }
 
 /**
@@ -117,19 +129,21 @@ function candidateKeysUncached(t: Table): CandidateKey[] {
   const out: CandidateKey[] = [];
   for (const ix of indexLikes(t)) {
     if (!ix.unique) continue;
-    if (ix.source === 'index' && !['btree', 'hash'].includes(ix.method)) continue;
-    const columns: Id[] = [];
-    const exprs: string[] = [];
-    const ciColumns: Id[] = [];
+    if (ix.source === 'index' && ix.method !== 'btree' && ix.method !== 'hash') continue;
+    let columns: Id[] = NO_IDS;
+    let exprs: string[] = NO_STRINGS;
+    let ciColumns: Id[] = NO_IDS;
     let special = false;
-    for (const e of ix.elements) {
+    // PK / UNIQUE constraints: plain columns only (their column list is the key).
+    if (ix.source !== 'index' && ix.constraint && 'columns' in ix.constraint) columns = ix.constraint.columns;
+    else for (const e of ix.elements) {
       if (e.opclass || e.collation) special = true;
-      if (e.column && !e.expr) columns.push(e.column);
+      if (e.column && !e.expr) (columns === NO_IDS ? (columns = []) : columns).push(e.column);
       else if (e.expr) {
-        exprs.push(e.expr);
+        (exprs === NO_STRINGS ? (exprs = []) : exprs).push(e.expr);
         const m = /^\s*\(?\s*(?:lower|upper)\s*\(\s*("?)([^")\s]+)\1(?:\s*::\s*text)?\s*\)\s*\)?\s*$/i.exec(e.expr);
         const col = m ? t.columns.find((c) => c.name === m[2] || c.name.toLowerCase() === m[2]!.toLowerCase()) : undefined;
-        if (col) ciColumns.push(col.id);
+        if (col) (ciColumns === NO_IDS ? (ciColumns = []) : ciColumns).push(col.id);
       }
     }
     const k: CandidateKey = { id: ix.id, source: ix.source, columns, exprs, ciColumns, special };

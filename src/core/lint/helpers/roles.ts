@@ -20,8 +20,11 @@ function fks(t: Table): ForeignKey[] {
 
 /** Junction: ≥ 2 FKs, ≤ 2 other non-audit columns, PK absent, on the FK columns, or a lone surrogate. */
 export function looksLikeJunction(t: Table): boolean {
+  // Most tables have fewer than two FKs to other tables: count before building anything.
+  let n = 0;
+  for (const c of t.constraints) if (c.kind === 'foreign' && c.refTableId !== t.id) n++;
+  if (n < 2) return false;
   const outFks = fks(t).filter((f) => f.refTableId !== t.id);
-  if (outFks.length < 2) return false;
   const fkCols = new Set(outFks.flatMap((f) => f.columns));
   if (fkCols.size < 2) return false;
   const pk = t.constraints.find((c) => c.kind === 'primary');
@@ -44,6 +47,6 @@ export function inferRole(t: Table, inputs: RoleInputs, _model?: SchemaModel): T
   if (looksLikeJunction(t)) return 'junction';
   if (LOOKUP_NAME.test(name)) return 'lookup';
   // Cheapest tests first (`inputs.incoming` may be computed on demand).
-  if (t.columns.length <= 5 && t.columns.some((c) => LOOKUP_KEY.test(c.name)) && !fks(t).some((f) => f.refTableId !== t.id) && inputs.incoming > 0) return 'lookup';
+  if (t.columns.length <= 5 && t.columns.some((c) => LOOKUP_KEY.test(c.name)) && !t.constraints.some((c) => c.kind === 'foreign' && c.refTableId !== t.id) && inputs.incoming > 0) return 'lookup';
   return 'entity';
 }
