@@ -3,7 +3,7 @@ import { primaryKey } from '../../model/query';
 import type { Column, Table } from '../../model/types';
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
 import { memoByString } from '../helpers/names';
-import { compose, createTableCommand, finding, freshTableName, colRef, qTable, quoteIdent, referenceType } from './idx-nf-util';
+import { NONE, compose, createTableCommand, finding, freshTableName, colRef, qTable, quoteIdent, referenceType } from './idx-nf-util';
 
 /** Tokens where the digit is part of the word, not a position. */
 const DIGIT_WORDS = /^(sha\d*|md\d|base\d+|utf\d+|x\d{3}|ipv[46]|oauth\d|s3|h3|e164|iso\d*|p\d{2}|l10n|i18n|2fa|mp[34]|h26\d|v\d|crc\d+|fips\d+|k8s|b2b|b2c|p2p|ec2|r2|g[345]|[345]g|\d+d|\d+x\d+|f\d+|utf)$/i;
@@ -102,6 +102,10 @@ export const rule: Rule = {
   scope: 'table',
   description: 'Numbered or ordinal columns (phone1, phone2, …) that hold a list in separate columns, breaking first normal form.',
   checkTable(t, ctx) {
+    // A group needs two member columns: most tables have none (names are parsed once per name, nothing allocated).
+    let members = 0;
+    for (let i = 0; i < t.columns.length; i++) if (parseMember(t.columns[i]!.name)) members++;
+    if (members < 2) return NONE;
     const out: Finding[] = [];
     for (const [key, g] of groups(t)) {
       if (g.members.length < 2) continue;

@@ -2,9 +2,15 @@ import { removeColumn } from '../../commands/schema';
 import { primaryKey } from '../../model/query';
 import type { Column, Table } from '../../model/types';
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
-import { colRef, compose, createTableCommand, family, finding, freshTableName, isArrayType, qTable, quoteIdent, referenceType } from './idx-nf-util';
+import { memoByString } from '../helpers/names';
+import { NONE, colRef, compose, createTableCommand, family, finding, freshTableName, isArrayType, qTable, quoteIdent, referenceType } from './idx-nf-util';
 
 const SCALAR_LIST = /^(tags|categories|emails|phones|recipients|roles|permissions|labels|keywords|scopes)$|_list$|_csv$/i;
+const IDS_NAME = /_ids$|[a-z]Ids$/;
+const IDS = 1;
+const SCALAR = 2;
+/** What a column name says: IDS (`*_ids`, `*Ids`) and / or SCALAR (a list name); cached per name. */
+const nameKind = memoByString((name: string): number => (IDS_NAME.test(name) ? IDS : 0) | (SCALAR_LIST.test(name) ? SCALAR : 0));
 
 /** The referenced table of an id list (`tag_ids` → tags, `tags bigint[]` → tags), via H1/H3 stems. */
 function target(ctx: RuleContext, c: Column): Table | undefined {
@@ -78,26 +84,31 @@ export const rule: Rule = {
   scope: 'relation',
   description: 'A column that stores a list of values (ids in an array, comma-separated text). The database cannot enforce references for it, and lookups by one value are slow.',
   checkTable(t, ctx) {
-    const out: Finding[] = [];
-    for (const c of t.columns) {
-      const f = family(ctx.model, c);
+    let out: Finding[] | undefined;
+    const cols = t.columns;
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i]!;
       const arr = isArrayType(c.type);
-      const ids = /_ids$|[a-z]Ids$/.test(c.name);
+      const kind = nameKind(c.name);
+      // Not an array, and neither an id list name nor a list name: nothing to say (most columns).
+      if (!arr && kind === 0) continue;
+      const f = family(ctx.model, c);
+      const ids = (kind & IDS) !== 0;
       let severity: 'warning' | 'info' | undefined;
       let msg = '';
       let fix: QuickFix | undefined;
       if (arr) {
         const p = target(ctx, c);
-        const keyish = ['int', 'uuid'].includes(f) || (f === 'string' && ids);
+        const keyish = f === 'int' || f === 'uuid' || (f === 'string' && ids);
         if ((ids && keyish) || (p && p.id !== t.id)) {
           severity = 'warning';
           msg = `${t.name}.${c.name} stores a list of ${p ? p.name : 'ids'} in an array.`;
           if (p && p.id !== t.id) fix = junctionFix(ctx, t, c, p);
-        } else if (SCALAR_LIST.test(c.name) || ids) {
+        } else if ((kind & SCALAR) !== 0 || ids) {
           severity = 'info';
           msg = `${t.name}.${c.name} is an array of free-form values; fine as an idiom, but index it with GIN and CHECK the element format.`;
         }
-      } else if (f === 'string' && (ids || SCALAR_LIST.test(c.name))) {
+      } else if (f === 'string' && (ids || (kind & SCALAR) !== 0)) {
         severity = ids ? 'warning' : 'info';
         msg = `${t.name}.${c.name} looks like a delimited list stored in ${c.type}.`;
       } else if (f === 'json' && ids) {
@@ -105,7 +116,7 @@ export const rule: Rule = {
         msg = `${t.name}.${c.name} stores a list of ids in ${c.type}.`;
       }
       if (!severity) continue;
-      out.push(
+      (out ??= []).push(
         finding(
           'NF-02',
           severity,
@@ -116,7 +127,7 @@ export const rule: Rule = {
         ),
       );
     }
-    return out;
+    return out ?? NONE;
   },
 };
 export default rule;

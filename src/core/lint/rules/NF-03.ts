@@ -1,7 +1,13 @@
 import type { Finding, Rule } from '../types';
-import { colRef, family, finding, fkColumnIds, isAuditName, pkColumnIds } from './idx-nf-util';
+import { memoByString } from '../helpers/names';
+import { NONE, colRef, family, finding, fkColumnIds, isAuditName, pkColumnIds } from './idx-nf-util';
 
 const CATCH_ALL = /^(data|metadata|meta|attributes|attrs|properties|props|extra|extras|details|fields|custom|custom_fields|payload)$/i;
+
+const catchAllName = memoByString((name: string) => CATCH_ALL.test(name));
+function isDocument(f: string): boolean {
+  return f === 'json' || f === 'hstore';
+}
 
 /**
  * NF-03: a json/jsonb/hstore column named data, metadata, attributes, properties, extra, details, fields, custom or
@@ -16,13 +22,21 @@ export const rule: Rule = {
   scope: 'table',
   description: 'A generic JSON document column (data, metadata, attributes…) carrying much of the table. The database cannot type, constrain or efficiently index what is inside.',
   checkTable(t, ctx) {
-    if (ctx.role(t) !== 'entity') return [];
-    const docs = t.columns.filter((c) => CATCH_ALL.test(c.name) && ['json', 'hstore'].includes(family(ctx.model, c)));
-    if (!docs.length) return [];
+    if (ctx.role(t) !== 'entity') return NONE;
+    let any = false;
+    for (let i = 0; i < t.columns.length; i++) {
+      const c = t.columns[i]!;
+      if (catchAllName(c.name) && isDocument(family(ctx.model, c))) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return NONE;
+    const docs = t.columns.filter((c) => catchAllName(c.name) && isDocument(family(ctx.model, c)));
     const pk = pkColumnIds(t);
     const fks = fkColumnIds(t);
     const typed = t.columns.filter((c) => !pk.has(c.id) && !fks.has(c.id) && !isAuditName(c.name) && !['json', 'hstore'].includes(family(ctx.model, c))).length;
-    if (typed >= 5 && docs.length < 2) return [];
+    if (typed >= 5 && docs.length < 2) return NONE;
     return docs.map(
       (c): Finding =>
         finding(

@@ -1,10 +1,26 @@
 import { removeColumn } from '../../commands/schema';
-import { foreignKeys } from '../../model/query';
+import type { Column, ForeignKey } from '../../model/types';
 import type { Finding, Rule } from '../types';
-import { colRef, compatible, compositeKeyForeignKeys, family, finding, fkColumnIds, pkColumnIds, qTable, quoteIdent } from './idx-nf-util';
+import { memoByString } from '../helpers/names';
+import { NONE, colRef, compatible, compositeKeyForeignKeys, family, finding, isFkColumn, isPkColumn, qTable, quoteIdent } from './idx-nf-util';
 
 const SNAPSHOT = /snapshot|at_purchase|at_order|at_time|billing_|shipping_|original_|historical_|_at_sale|^snap_/i;
 const FINANCIAL_TABLE = /order|invoice|payment|transaction|receipt|charge|refund|ledger|bill|quote|purchase|sale|line|item/i;
+const COUNT = /_count$/i;
+const MONEY_NAME = /price|amount|cost|total|fee|tax|rate|cents/i;
+const MONEY_FAMILIES: readonly string[] = ['numeric', 'money', 'int'];
+const ROLE = /^(.+?)_?(id|uuid)$/i;
+
+/** The role prefix of an FK column name (`customer` of `customer_id`), lower case; cached per name. */
+const rolePrefix = memoByString((name: string): string | undefined => {
+  const role = ROLE.exec(name)?.[1];
+  return role ? role.toLowerCase().replace(/_$/, '') : undefined;
+});
+
+/** `lower` starts with `pre + '_'` (no concatenation). */
+function hasPrefix(lower: string, pre: string): boolean {
+  return lower.length > pre.length && lower.charCodeAt(pre.length) === 95 && lower.startsWith(pre);
+}
 
 /**
  * NF-04 (3NF, transitive): T has an FK `<role>_id` → P and a non-key column `<role>_<a>` or `<p>_<a>` where P has a
@@ -21,41 +37,52 @@ export const rule: Rule = {
   scope: 'relation',
   description: "A column that copies an attribute of a referenced row (orders.customer_email). It depends on the reference, not on this table's key, and drifts when the parent changes.",
   checkTable(t, ctx) {
-    const out: Finding[] = [];
-    const fks = foreignKeys(t);
-    if (!fks.length) return out;
-    const skip = compositeKeyForeignKeys(t);
-    const pk = pkColumnIds(t);
-    const fkCols = fkColumnIds(t);
-    const reported = new Set<string>();
-    for (const fk of fks) {
-      if (fk.columns.length !== 1 || skip.includes(fk) || !fk.refTableId || fk.refTableId === t.id) continue;
+    const fks = ctx.helpers.outgoing(t);
+    if (!fks.length) return NONE;
+    let out: Finding[] | undefined;
+    let skip: readonly ForeignKey[] | undefined;
+    let reported: Set<string> | undefined;
+    const cols = t.columns;
+    for (let f = 0; f < fks.length; f++) {
+      const fk = fks[f]!;
+      if (fk.columns.length !== 1 || !fk.refTableId || fk.refTableId === t.id) continue;
       const p = ctx.model.tables[fk.refTableId];
-      const fkCol = t.columns.find((c) => c.id === fk.columns[0]);
-      if (!p || !fkCol) continue;
-      const prefixes = new Set<string>([ctx.helpers.tableStem(p)]);
-      const role = /^(.+?)_?(id|uuid)$/i.exec(fkCol.name)?.[1];
-      if (role) prefixes.add(role.toLowerCase().replace(/_$/, ''));
-      for (const c of t.columns) {
-        if (pk.has(c.id) || fkCols.has(c.id) || reported.has(c.id)) continue;
+      if (!p) continue;
+      const fkId = fk.columns[0];
+      let fkCol: Column | undefined;
+      for (let i = 0; i < cols.length; i++)
+        if (cols[i]!.id === fkId) {
+          fkCol = cols[i];
+          break;
+        }
+      if (!fkCol) continue;
+      // The prefixes, in order: the parent's stem, then the FK column's role (`customer` of customer_id) if new.
+      const pre1 = ctx.helpers.tableStem(p);
+      let pre2 = rolePrefix(fkCol.name);
+      if (pre2 === pre1) pre2 = undefined;
+      for (let i = 0; i < cols.length; i++) {
+        const c = cols[i]!;
         const lower = c.name.toLowerCase();
-        let exemptTested = false;
-        for (const pre of prefixes) {
-          if (!lower.startsWith(pre + '_')) continue;
-          // Snapshots and counters are exempt (tested only for names that carry a prefix: the regexes are the cost).
-          if (!exemptTested) {
-            if (SNAPSHOT.test(c.name) || /_count$/i.test(c.name)) break;
-            exemptTested = true;
-          }
+        const m1 = hasPrefix(lower, pre1);
+        const m2 = pre2 !== undefined && hasPrefix(lower, pre2);
+        if (!m1 && !m2) continue;
+        if (isPkColumn(t, c.id) || isFkColumn(t, c.id) || reported?.has(c.id)) continue;
+        // Snapshots and counters are exempt (tested only for names that carry a prefix: the regexes are the cost).
+        if (SNAPSHOT.test(c.name) || COUNT.test(c.name)) continue;
+        skip ??= compositeKeyForeignKeys(t);
+        if (skip.includes(fk)) break;
+        for (let k = 0; k < 2; k++) {
+          const pre = k === 0 ? (m1 ? pre1 : undefined) : m2 ? pre2 : undefined;
+          if (pre === undefined) continue;
           const a = lower.slice(pre.length + 1);
           if (!a || a === 'id') continue;
           const pc = p.columns.find((x) => x.name.toLowerCase() === a);
           if (!pc || !compatible(ctx.model, c, pc)) continue;
-          const money = ['numeric', 'money', 'int'].includes(family(ctx.model, c)) && /price|amount|cost|total|fee|tax|rate|cents/i.test(a);
+          const money = MONEY_FAMILIES.includes(family(ctx.model, c)) && MONEY_NAME.test(a);
           const soft = money && (ctx.role(t) === 'log' || FINANCIAL_TABLE.test(t.name));
-          reported.add(c.id);
+          (reported ??= new Set()).add(c.id);
           const qt = qTable(ctx.model, t);
-          out.push(
+          (out ??= []).push(
             finding(
               'NF-04',
               soft ? 'info' : 'warning',
@@ -73,7 +100,7 @@ export const rule: Rule = {
         }
       }
     }
-    return out;
+    return out ?? NONE;
   },
 };
 export default rule;

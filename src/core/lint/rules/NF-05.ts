@@ -1,5 +1,6 @@
 import type { Finding, Rule } from '../types';
-import { colRef, finding, rawTokens } from './idx-nf-util';
+import { memoByString, singular } from '../helpers/names';
+import { NONE, colRef, finding, rawTokens, rawTokensShared } from './idx-nf-util';
 
 /** Prefixes that are qualifiers, audit or role words, not embedded entities. */
 const NOT_ENTITY = new Set([
@@ -10,6 +11,9 @@ const NOT_ENTITY = new Set([
 ]);
 /** Value-object groups: info, suggest NF-07 or a composite type. */
 const VALUE_OBJECT = new Set(['billing', 'shipping', 'mailing', 'postal', 'delivery', 'home', 'work', 'geo', 'gps', 'price', 'amount', 'address', 'location', 'coord', 'dimension', 'size', 'money', 'cost']);
+
+const ID_TOKENS: ReadonlySet<string> = new Set(['id', 'ids', 'uuid']);
+const singularM = memoByString(singular);
 
 /**
  * NF-05 (3NF): at least 3 columns share a leading token `<p>_` that is not the table's own stem and not an
@@ -26,6 +30,17 @@ export const rule: Rule = {
   scope: 'table',
   description: 'Several columns describing another thing (customer_name, customer_email, customer_phone). That thing is probably an entity of its own.',
   checkTable(t, ctx) {
+    // Most tables have fewer than 3 columns that could join a cluster: counted first, with nothing allocated.
+    const ownTk = ctx.helpers.tokenize(t.name);
+    let candidates = 0;
+    for (let i = 0; i < t.columns.length; i++) {
+      const tk = rawTokensShared(t.columns[i]!.name);
+      if (tk.length < 2) continue;
+      const p = tk[0]!;
+      if (NOT_ENTITY.has(p) || (tk.length === 2 && ID_TOKENS.has(tk[1]!)) || ownTk.includes(singularM(p))) continue;
+      candidates++;
+    }
+    if (candidates < 3) return NONE;
     const own = new Set(ctx.helpers.tokenize(t.name));
     const clusters = new Map<string, typeof t.columns>();
     for (const c of t.columns) {

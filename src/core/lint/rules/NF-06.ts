@@ -1,6 +1,6 @@
 import { addColumn, removeColumn } from '../../commands/schema';
 import type { Finding, QuickFix, Rule } from '../types';
-import { candidateKeys, colRef, compatible, compose, compositeKeyForeignKeys, finding, isAuditName, qTable, quoteIdent } from './idx-nf-util';
+import { NONE, candidateKeys, colRef, compatible, compose, compositeKeyForeignKeys, finding, isAuditName, qTable, quoteIdent } from './idx-nf-util';
 
 /** Relationship attributes: properties of the link itself, not of either parent. */
 const RELATIONSHIP = /^(grade|role|quantity|qty|position|rank|joined_at|status|score|price|unit_price|amount|note|notes|comment|weight|sort_order|order|ordinal|level|permission|permissions|is_primary|is_default|count|enrolled_at|started_at|ended_at|expires_at|valid_from|valid_to|since|until|percent|percentage|share|discount|type|kind|state)$/i;
@@ -20,7 +20,7 @@ export const rule: Rule = {
   description: 'In a table keyed by two references (enrollments of students in courses), a column that describes only one of them (course_title). It belongs to that parent table.',
   checkTable(t, ctx) {
     const fks = compositeKeyForeignKeys(t);
-    if (fks.length < 2) return [];
+    if (fks.length < 2) return NONE;
     const keyCols = new Set(candidateKeys(t).flatMap((k) => k.columns));
     const fkCols = new Set(fks.flatMap((f) => f.columns));
     const out: Finding[] = [];

@@ -1,9 +1,27 @@
-import type { Id, Table } from '../../model/types';
-import type { Finding, Rule } from '../types';
-import { AUDIT_COLUMNS, SOFT_DELETE_COLUMNS, TENANCY_COLUMNS, cloneBase, family, finding, fkColumnIds, pkColumnIds, ref } from './idx-nf-util';
+import type { Column, Id, Table } from '../../model/types';
+import type { Finding, Rule, RuleContext } from '../types';
+import { memoByString } from '../helpers/names';
+import { AUDIT_COLUMNS, SOFT_DELETE_COLUMNS, TENANCY_COLUMNS, cloneBase, family, finding, isFkColumn, isPkColumn, ref } from './idx-nf-util';
 
 /** Names too generic to signal a shared group on their own. */
 const GENERIC = new Set(['id', 'name', 'title', 'description', 'notes', 'note', 'comment', 'status', 'type', 'kind', 'code', 'slug', 'label', 'sort_order', 'position', 'is_active', 'active', 'enabled', 'uuid', 'key', 'value', 'data', 'metadata']);
+
+const ID_SUFFIX = /_id$/;
+/** `<lower name>:<family>` strings, one memo per family (no string built per column). */
+const keyMemos = new Map<string, (n: string) => string>();
+function keyString(n: string, family: string): string {
+  let m = keyMemos.get(family);
+  if (!m) keyMemos.set(family, (m = memoByString((x: string) => `${x}:${family}`)));
+  return m(n);
+}
+/** Lower-case names excluded from groups (audit, soft-delete, tenancy, generic, `*_id`); cached per name. */
+const excludedName = memoByString((n: string) => AUDIT_COLUMNS.has(n) || SOFT_DELETE_COLUMNS.has(n) || TENANCY_COLUMNS.has(n) || GENERIC.has(n) || ID_SUFFIX.test(n));
+/** The group key of a column (`street:string`), or undefined for key, FK, audit, tenancy, generic and `*_id` columns. */
+function columnKey(ctx: RuleContext, t: Table, c: Column): string | undefined {
+  const n = c.name.toLowerCase();
+  if (excludedName(n) || isPkColumn(t, c.id) || isFkColumn(t, c.id)) return undefined;
+  return keyString(n, family(ctx.model, c));
+}
 
 /**
  * NF-07: at least 3 non-key, non-FK, non-audit columns with the same name and type family appear together in 2 or
@@ -20,26 +38,29 @@ export const rule: Rule = {
   description: 'The same group of columns (an address, a money amount…) repeated in several tables. A shared table or a composite type keeps them consistent.',
   checkModel(ctx) {
     const tables = Object.values(ctx.model.tables).filter((t) => !t.partitionOf);
-    const keysOf = new Map<Id, Map<string, string>>();
     const postings = new Map<string, Table[]>();
-    for (const t of tables) {
-      const pk = pkColumnIds(t);
-      const fk = fkColumnIds(t);
-      const keys = new Map<string, string>();
-      for (const c of t.columns) {
-        const n = c.name.toLowerCase();
-        if (pk.has(c.id) || fk.has(c.id) || AUDIT_COLUMNS.has(n) || SOFT_DELETE_COLUMNS.has(n) || TENANCY_COLUMNS.has(n) || GENERIC.has(n) || /_id$/.test(n)) continue;
-        const k = `${n}:${family(ctx.model, c)}`;
-        keys.set(k, c.name);
+    for (let i = 0; i < tables.length; i++) {
+      const t = tables[i]!;
+      for (let j = 0; j < t.columns.length; j++) {
+        const k = columnKey(ctx, t, t.columns[j]!);
+        if (k === undefined) continue;
         let l = postings.get(k);
         if (!l) postings.set(k, (l = []));
         l.push(t);
       }
-      keysOf.set(t.id, keys);
     }
     const out: Finding[] = [];
-    for (const t of tables) {
-      const keys = keysOf.get(t.id)!;
+    for (let i = 0; i < tables.length; i++) {
+      const t = tables[i]!;
+      // At most as many keys as counted columns: fewer than 3, nothing to build.
+      let n = 0;
+      for (let j = 0; j < t.columns.length; j++) if (columnKey(ctx, t, t.columns[j]!) !== undefined) n++;
+      if (n < 3) continue;
+      const keys = new Map<string, string>();
+      for (const c of t.columns) {
+        const k = columnKey(ctx, t, c);
+        if (k !== undefined) keys.set(k, c.name);
+      }
       if (keys.size < 3) continue;
       const shared = new Map<Id, string[]>();
       for (const k of keys.keys()) {

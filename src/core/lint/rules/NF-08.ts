@@ -2,6 +2,8 @@ import type { Table } from '../../model/types';
 import type { Finding, Rule } from '../types';
 import { cloneBase, finding, ref } from './idx-nf-util';
 
+const ARCHIVE = /archive|backup|_bak$|_old$/i;
+
 function similar(a: Table, b: Table): boolean {
   const sa = new Set(a.columns.map((c) => c.name.toLowerCase()));
   const sb = new Set(b.columns.map((c) => c.name.toLowerCase()));
@@ -28,7 +30,7 @@ export const rule: Rule = {
     const groups = new Map<string, Table[]>();
     const all = Object.values(ctx.model.tables);
     for (const t of all) {
-      if (t.partitionOf || t.partitioning || ctx.role(t) === 'staging' || /archive|backup|_bak$|_old$/i.test(t.name)) continue;
+      if (t.partitionOf || t.partitioning || ctx.role(t) === 'staging' || ARCHIVE.test(t.name)) continue;
       const base = cloneBase(t.name);
       if (!base) continue;
       const k = `${t.schemaId}\u0000${base}`;

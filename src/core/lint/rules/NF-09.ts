@@ -1,9 +1,14 @@
-import { foreignKeys } from '../../model/query';
+import type { Column } from '../../model/types';
 import type { Rule } from '../types';
-import { colRef, family, finding } from './idx-nf-util';
+import { memoByString } from '../helpers/names';
+import { NONE, colRef, family, finding } from './idx-nf-util';
 
 const ATTR = /^(attribute|attr|key|name|field|property|prop|attribute_name|attr_name|property_name|field_name|key_name|param|parameter)$/i;
 const VALUE = /^(value|val|attribute_value|attr_value|property_value|field_value|value_text|string_value|param_value)$/i;
+const IS_ATTR = 1;
+const IS_VALUE = 2;
+/** IS_ATTR / IS_VALUE bits of a column name (cached per name). */
+const nameKind = memoByString((name: string): number => (ATTR.test(name) ? IS_ATTR : 0) | (VALUE.test(name) ? IS_VALUE : 0));
 const CONFIG = /setting|preference|pref|feature_flag|flag|config|option|param/i;
 
 /**
@@ -19,10 +24,25 @@ export const rule: Rule = {
   scope: 'table',
   description: 'An entity-attribute-value table: attributes stored as rows of (entity, name, value). Types, constraints and plain queries are lost.',
   checkTable(t, ctx) {
-    if (!foreignKeys(t).some((f) => f.refTableId !== t.id)) return [];
-    const attr = t.columns.find((c) => ATTR.test(c.name) && family(ctx.model, c) === 'string');
-    const value = t.columns.find((c) => VALUE.test(c.name) && family(ctx.model, c) === 'string');
-    if (!attr || !value) return [];
+    let other = false;
+    for (let i = 0; i < t.constraints.length; i++) {
+      const k = t.constraints[i]!;
+      if (k.kind === 'foreign' && k.refTableId !== t.id) {
+        other = true;
+        break;
+      }
+    }
+    if (!other) return NONE;
+    let attr: Column | undefined;
+    let value: Column | undefined;
+    for (let i = 0; i < t.columns.length; i++) {
+      const c = t.columns[i]!;
+      const kind = nameKind(c.name);
+      if (kind === 0) continue;
+      if (!attr && (kind & IS_ATTR) !== 0 && family(ctx.model, c) === 'string') attr = c;
+      if (!value && (kind & IS_VALUE) !== 0 && family(ctx.model, c) === 'string') value = c;
+    }
+    if (!attr || !value) return NONE;
     const config = CONFIG.test(t.name);
     return [
       finding(

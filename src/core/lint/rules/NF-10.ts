@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { finding, pkColumnIds, rawTokens, ref } from './idx-nf-util';
+import { NONE, finding, pkColumnIds, rawTokens, ref } from './idx-nf-util';
 
 const ANALYTICS = /^(analytics|reporting|report|dw|dwh|warehouse|mart|olap|bi|stats)$/i;
 
@@ -17,8 +17,8 @@ export const rule: Rule = {
   description: 'A table with very many columns. It usually mixes several concerns that change for different reasons.',
   checkTable(t, ctx) {
     const n = t.columns.length;
-    if (n <= 20) return [];
-    if (ANALYTICS.test(ctx.helpers.schemaName(t)) || /^fact_|_facts?$/i.test(t.name)) return [];
+    if (n <= 20) return NONE;
+    if (ANALYTICS.test(ctx.helpers.schemaName(t)) || /^fact_|_facts?$/i.test(t.name)) return NONE;
     const prefixes = new Map<string, number>();
     for (const c of t.columns) {
       const tk = rawTokens(c.name);

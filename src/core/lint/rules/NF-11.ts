@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { finding, pkColumnIds, ref } from './idx-nf-util';
+import { NONE, finding, isPkColumn, ref } from './idx-nf-util';
 
 /**
  * NF-11: more than half of the non-PK columns are nullable (all of them: said so). Needs at least 3 non-PK
@@ -14,19 +14,24 @@ export const rule: Rule = {
   scope: 'table',
   description: 'A table where most columns may be NULL. It often mixes several kinds of rows, or misses NOT NULL on required columns.',
   checkTable(t, ctx) {
-    if (ctx.role(t) === 'staging') return [];
-    const pk = pkColumnIds(t);
-    const cols = t.columns.filter((c) => !pk.has(c.id) && !c.generated);
-    if (cols.length < 3) return [];
-    const nullable = cols.filter((c) => c.nullable);
-    if (nullable.length * 2 <= cols.length) return [];
-    const all = nullable.length === cols.length;
+    if (ctx.role(t) === 'staging') return NONE;
+    let count = 0;
+    let nullableCount = 0;
+    for (let i = 0; i < t.columns.length; i++) {
+      const c = t.columns[i]!;
+      if (c.generated || isPkColumn(t, c.id)) continue;
+      count++;
+      if (c.nullable) nullableCount++;
+    }
+    if (count < 3) return NONE;
+    if (nullableCount * 2 <= count) return NONE;
+    const all = nullableCount === count;
     return [
       finding(
         'NF-11',
         'info',
         ref(ctx, t),
-        all ? `Every non-key column of ${t.name} is nullable.` : `${nullable.length} of ${cols.length} non-key columns of ${t.name} are nullable.`,
+        all ? `Every non-key column of ${t.name} is nullable.` : `${nullableCount} of ${count} non-key columns of ${t.name} are nullable.`,
         'When most columns may be NULL, either required values are not enforced (add NOT NULL), or the table holds several kinds of rows that each fill a different subset (split into subtype tables sharing the key). Sparse optional profile data is a fair exception.',
       ),
     ];

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { candidateKeys, finding, ref } from './idx-nf-util';
+import { NONE, candidateKeys, finding, ref } from './idx-nf-util';
 
 /**
  * NF-12: a table with no columns (error) or exactly one (info). Exempt: a single-column key table (a lookup of codes
@@ -13,12 +13,12 @@ export const rule: Rule = {
   scope: 'table',
   description: 'A table with no columns, or only one. It stores nothing useful, or belongs folded into another table.',
   checkTable(t, ctx) {
-    if (t.partitionOf || t.inherits?.length) return [];
+    if (t.partitionOf || t.inherits?.length) return NONE;
     if (t.columns.length === 0)
       return [finding('NF-12', 'error', ref(ctx, t), `Table ${t.name} has no columns.`, 'A table without columns can only count rows; it is almost always unfinished. Add its columns or delete it.')];
     if (t.columns.length === 1) {
       const only = t.columns[0]!;
-      if (candidateKeys(t).some((k) => k.columns.length === 1 && k.columns[0] === only.id)) return [];
+      if (candidateKeys(t).some((k) => k.columns.length === 1 && k.columns[0] === only.id)) return NONE;
       return [
         finding(
           'NF-12',
@@ -29,7 +29,7 @@ export const rule: Rule = {
         ),
       ];
     }
-    return [];
+    return NONE;
   },
 };
 export default rule;

@@ -1,7 +1,33 @@
+import type { Table } from '../../model/types';
 import type { Finding, Rule } from '../types';
-import { colRef, finding } from './idx-nf-util';
+import { memoByString } from '../helpers/names';
+import { NONE, colRef, finding } from './idx-nf-util';
 
 const GENERIC = /^(value|val|data|misc|other|others|extra|stuff|info|field|column|col|attr|generic|temp|tmp)\d*$|^(field|extra|misc|custom|col|attr|other|value|data)_?\d+$/i;
+
+const OR_WORD = /(^|_)or(_|$)/;
+const OR_EDGE = /^or_|_or$/;
+const VALUE = /^(value|val)$/;
+const OR = 1;
+const GEN = 2;
+const VAL = 3;
+/** OR: two meanings joined by `_or_`; GEN: a generic name; VAL: `value` / `val` (generic, but exempt in some tables). Cached per name. */
+const nameKind = memoByString((name: string): number => {
+  const n = name.toLowerCase();
+  if (OR_WORD.test(n) && !OR_EDGE.test(n)) return OR;
+  if (!GENERIC.test(n)) return 0;
+  return VALUE.test(n) ? VAL : GEN;
+});
+const MEASUREMENT: ReadonlySet<string> = new Set(['unit', 'units', 'uom', 'unit_of_measure', 'unit_id', 'metric', 'measure']);
+const KEY_VALUE: ReadonlySet<string> = new Set(['key', 'name', 'attribute', 'attr', 'property', 'field', 'setting', 'param']);
+/** A measurement table (a unit column) or a key/value table (a key or name column). */
+function measurementOrKeyValue(t: Table): boolean {
+  for (const c of t.columns) {
+    const n = c.name.toLowerCase();
+    if (MEASUREMENT.has(n) || KEY_VALUE.has(n)) return true;
+  }
+  return false;
+}
 
 /**
  * NF-13: generic column names (value, data, field1, misc, other, extra1) or two meanings joined in one name
@@ -16,16 +42,16 @@ export const rule: Rule = {
   scope: 'table',
   description: 'A column with a generic name (value, data, misc, field1) or two meanings in one name (start_or_birth_date). Its meaning depends on context nobody can check.',
   checkTable(t, ctx) {
-    const out: Finding[] = [];
-    const names = new Set(t.columns.map((c) => c.name.toLowerCase()));
-    const measurement = ['unit', 'units', 'uom', 'unit_of_measure', 'unit_id', 'metric', 'measure'].some((n) => names.has(n));
-    const keyValue = ['key', 'name', 'attribute', 'attr', 'property', 'field', 'setting', 'param'].some((n) => names.has(n));
-    for (const c of t.columns) {
-      const n = c.name.toLowerCase();
-      const or = /(^|_)or(_|$)/.test(n) && !/^or_|_or$/.test(n);
-      if (!or && !GENERIC.test(n)) continue;
-      if (!or && /^(value|val)$/.test(n) && (measurement || keyValue)) continue;
-      out.push(
+    let out: Finding[] | undefined;
+    let exempt: boolean | undefined;
+    const cols = t.columns;
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i]!;
+      const kind = nameKind(c.name);
+      if (kind === 0) continue;
+      const or = kind === OR;
+      if (kind === VAL && (exempt ??= measurementOrKeyValue(t))) continue;
+      (out ??= []).push(
         finding(
           'NF-13',
           'info',
@@ -37,7 +63,7 @@ export const rule: Rule = {
         ),
       );
     }
-    return out;
+    return out ?? NONE;
   },
 };
 export default rule;

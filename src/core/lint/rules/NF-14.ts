@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../types';
-import { candidateKeys, colNames, finding, ref } from './idx-nf-util';
+import { NONE, candidateKeys, colNames, finding, ref } from './idx-nf-util';
 
 /**
  * NF-14 (BCNF risk): two composite candidate keys (H6: PK, UNIQUE, non-partial unique indexes) that share columns
@@ -15,6 +15,10 @@ export const rule: Rule = {
   description: 'Two multi-column keys that overlap. This is the one situation, visible in a schema, where third normal form does not guarantee Boyce-Codd normal form.',
   checkTable(t, ctx) {
     const all = candidateKeys(t);
+    // A pair of composite keys is needed (most tables have none).
+    let composite = 0;
+    for (let i = 0; i < all.length; i++) if (all[i]!.columns.length >= 2) composite++;
+    if (composite < 2) return NONE;
     // Only minimal keys are candidate keys: drop those that contain another key.
     const keys = all.filter((k) => k.columns.length >= 2 && !all.some((o) => o !== k && o.columns.length < k.columns.length && o.columns.every((c) => k.columns.includes(c))));
     const out: Finding[] = [];

@@ -2,7 +2,8 @@ import type { Command } from '../../commands/history';
 import { removeColumn } from '../../commands/schema';
 import type { Column, Id, Table } from '../../model/types';
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
-import { colRef, family, finding, qTable, quoteIdent } from './idx-nf-util';
+import { memoByString } from '../helpers/names';
+import { NONE, colRef, family, finding, qTable, quoteIdent } from './idx-nf-util';
 
 function makeGenerated(tableId: Id, columnId: Id, expr: string): Command {
   return {
@@ -26,6 +27,23 @@ function generatedFix(ctx: RuleContext, t: Table, c: Column, expr: string): Quic
   };
 }
 
+function by(t: Table, re: RegExp): Column | undefined {
+  return t.columns.find((c) => re.test(c.name));
+}
+
+const WHY = 'Two sources of the same fact disagree as soon as one is updated without the other. Compute it (a generated column, a view), or keep it on purpose with a trigger and a documented reason.';
+const AGE = 1;
+const FULL_NAME = 2;
+const TOTAL = 3;
+const COUNT = 4;
+const FLAG = 5;
+const TOTAL_NAME = /^(line_total|total|subtotal|sub_total|line_amount|total_price|extended_price)$/;
+const COUNT_NAME = /_count$/;
+/** Which branch a lower-case column name takes (0: none); cached per name. */
+const nameKind = memoByString((n: string): number =>
+  n === 'age' ? AGE : n === 'full_name' || n === 'fullname' ? FULL_NAME : TOTAL_NAME.test(n) ? TOTAL : COUNT_NAME.test(n) ? COUNT : n === 'is_deleted' || n === 'is_archived' ? FLAG : 0,
+);
+
 /**
  * NF-15: a stored value derivable from other columns: age next to a birth date; full_name next to first_name and
  * last_name; line_total / total / subtotal next to quantity and unit_price (or price); *_count on a parent with a
@@ -41,40 +59,42 @@ export const rule: Rule = {
   scope: 'relation',
   description: 'A column whose value can be computed from other columns. Stored copies drift unless something keeps them in sync.',
   checkTable(t, ctx) {
-    const out: Finding[] = [];
-    const by = (re: RegExp) => t.columns.find((c) => re.test(c.name));
-    const why = 'Two sources of the same fact disagree as soon as one is updated without the other. Compute it (a generated column, a view), or keep it on purpose with a trigger and a documented reason.';
-    const counters = new Set((ctx.model.behaviors?.[t.id]?.counters ?? []).map((k) => k.column.toLowerCase()));
-    for (const c of t.columns) {
+    let out: Finding[] | undefined;
+    const cols = t.columns;
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i]!;
       if (c.generated) continue;
       const n = c.name.toLowerCase();
-      if (n === 'age') {
-        const dob = by(/^(birth_?date|date_of_birth|dob|birthday|born_on)$/i);
+      const kind = nameKind(n);
+      if (kind === 0) continue;
+      out ??= [];
+      if (kind === AGE) {
+        const dob = by(t, /^(birth_?date|date_of_birth|dob|birthday|born_on)$/i);
         if (dob)
           out.push(
-            finding('NF-15', 'info', colRef(ctx, t, c), `${t.name}.age can be computed from ${dob.name}.`, `${why} Age changes every year without any update; compute it in a view with age(${dob.name}) (it is not immutable, so it cannot be a generated column).`, {
+            finding('NF-15', 'info', colRef(ctx, t, c), `${t.name}.age can be computed from ${dob.name}.`, `${WHY} Age changes every year without any update; compute it in a view with age(${dob.name}) (it is not immutable, so it cannot be a generated column).`, {
               label: 'Drop age',
               sql: `ALTER TABLE ${qTable(ctx.model, t)} DROP COLUMN age;`,
               command: removeColumn(t.id, c.id),
             }),
           );
-      } else if (n === 'full_name' || n === 'fullname') {
-        const f = by(/^first_?name$/i);
-        const l = by(/^last_?name$/i);
+      } else if (kind === FULL_NAME) {
+        const f = by(t, /^first_?name$/i);
+        const l = by(t, /^last_?name$/i);
         if (f && l)
           out.push(
-            finding('NF-15', 'info', colRef(ctx, t, c), `${t.name}.${c.name} repeats ${f.name} and ${l.name}.`, why, family(ctx.model, c) === 'string' ? generatedFix(ctx, t, c, `${quoteIdent(f.name)} || ' ' || ${quoteIdent(l.name)}`) : undefined),
+            finding('NF-15', 'info', colRef(ctx, t, c), `${t.name}.${c.name} repeats ${f.name} and ${l.name}.`, WHY, family(ctx.model, c) === 'string' ? generatedFix(ctx, t, c, `${quoteIdent(f.name)} || ' ' || ${quoteIdent(l.name)}`) : undefined),
           );
-      } else if (/^(line_total|total|subtotal|sub_total|line_amount|total_price|extended_price)$/.test(n)) {
-        const q = by(/^(quantity|qty)$/i);
-        const p = by(/^(unit_price|price|unit_cost)$/i);
+      } else if (kind === TOTAL) {
+        const q = by(t, /^(quantity|qty)$/i);
+        const p = by(t, /^(unit_price|price|unit_cost)$/i);
         if (q && p) {
           const numeric = ['numeric', 'int', 'float', 'money'].includes(family(ctx.model, c));
           out.push(
-            finding('NF-15', 'info', colRef(ctx, t, c), `${t.name}.${c.name} can be computed as ${q.name} * ${p.name}.`, why, numeric ? generatedFix(ctx, t, c, `${quoteIdent(q.name)} * ${quoteIdent(p.name)}`) : undefined),
+            finding('NF-15', 'info', colRef(ctx, t, c), `${t.name}.${c.name} can be computed as ${q.name} * ${p.name}.`, WHY, numeric ? generatedFix(ctx, t, c, `${quoteIdent(q.name)} * ${quoteIdent(p.name)}`) : undefined),
           );
         }
-      } else if (/_count$/.test(n) && !counters.has(n)) {
+      } else if (kind === COUNT && !(ctx.model.behaviors?.[t.id]?.counters ?? []).some((k) => k.column.toLowerCase() === n)) {
         const child = n.replace(/_count$/, '');
         const stem = ctx.helpers.tokenize(child).join('_');
         const ct = ctx.helpers.tablesByStem(stem).find((x) => x.id !== t.id && ctx.helpers.outgoing(x).some((fk) => fk.refTableId === t.id));
@@ -85,16 +105,16 @@ export const rule: Rule = {
               'info',
               colRef(ctx, t, c),
               `${t.name}.${c.name} stores a count of ${ct.name} rows.`,
-              `${why} A counter cache is a fair performance choice: keep it with a trigger (the counter behaviour in the inspector) and suppress this finding with the reason.`,
+              `${WHY} A counter cache is a fair performance choice: keep it with a trigger (the counter behaviour in the inspector) and suppress this finding with the reason.`,
             ),
           );
-      } else if (n === 'is_deleted' || n === 'is_archived') {
-        const at = by(new RegExp(`^${n.slice(3)}_at$`, 'i'));
+      } else if (kind === FLAG) {
+        const at = by(t, new RegExp(`^${n.slice(3)}_at$`, 'i'));
         if (at && family(ctx.model, c) === 'bool')
-          out.push(finding('NF-15', 'info', colRef(ctx, t, c), `${t.name}.${c.name} repeats whether ${at.name} is set.`, why, generatedFix(ctx, t, c, `${quoteIdent(at.name)} IS NOT NULL`)));
+          out.push(finding('NF-15', 'info', colRef(ctx, t, c), `${t.name}.${c.name} repeats whether ${at.name} is set.`, WHY, generatedFix(ctx, t, c, `${quoteIdent(at.name)} IS NOT NULL`)));
       }
     }
-    return out;
+    return out && out.length ? out : NONE;
   },
 };
 export default rule;

@@ -10,7 +10,7 @@ import { foreignKeys, primaryKey, schemaName, singular } from '../../model/query
 import { quoteIdent, quoteLiteral, utf8Length } from '../../sql/ident';
 import type { Finding, ObjectRef, QuickFix, RuleContext, Severity } from '../types';
 import { columnTypeInfo, parseTypeText, typeInfo, type TypeInfo } from '../helpers/types';
-import { candidateKeys as sharedCandidateKeys, indexCovers, indexLikes, isCovered, perTable, type CandidateKey, type IndexLike } from '../helpers/keys';
+import { candidateKeys as sharedCandidateKeys, indexCovers, indexLikes, perTable, type CandidateKey, type IndexLike } from '../helpers/keys';
 import { attachFix, type FixSource } from '../lazy';
 import { memoByString } from '../helpers/names';
 
@@ -34,6 +34,12 @@ export function ref(ctx: RuleContext, t: Table, extra: Partial<ObjectRef> = {}):
 export function colRef(ctx: RuleContext, t: Table, c: Column, extra: Partial<ObjectRef> = {}): ObjectRef {
   return ref(ctx, t, { columnId: c.id, column: c.name, ...extra });
 }
+
+/**
+ * The result of a rule that found nothing: one shared, frozen empty array (the engine only reads results). Return a
+ * fresh array when there are findings.
+ */
+export const NONE: Finding[] = Object.freeze([]) as unknown as Finding[];
 
 /** `fix`: the fix, or a function that builds it when it is read (pass `ctx` then, see ../lazy.ts). */
 export function finding(rule: string, severity: Severity, object: ObjectRef, message: string, why: string, fix?: FixSource, ctx?: RuleContext): Finding {
@@ -67,6 +73,10 @@ export function colNames(t: Table, ids: readonly Id[]): string[] {
 const rawTokensM = perString(rawTokensUncached);
 export function rawTokens(name: string): string[] {
   return rawTokensM(name).slice();
+}
+/** `rawTokens` without the copy: the cached array, shared (do not mutate it). */
+export function rawTokensShared(name: string): readonly string[] {
+  return rawTokensM(name);
 }
 function rawTokensUncached(name: string): string[] {
   return name
@@ -249,7 +259,10 @@ export function elementSig(e: IndexElement): string {
 }
 
 export function coveredByAny(t: Table, cols: readonly Id[]): boolean {
-  return isCovered(t, cols);
+  // isCovered without its closure.
+  const ils = indexLikes(t);
+  for (let i = 0; i < ils.length; i++) if (indexCovers(ils[i]!, cols)) return true;
+  return false;
 }
 
 export type { CandidateKey };
@@ -259,13 +272,25 @@ const plainKeys = perTable((t: Table) => sharedCandidateKeys(t).filter((k) => !k
 const plainKeysPartial = perTable((t: Table) => sharedCandidateKeys(t).filter((k) => !k.exprs.length));
 /** Cached per table object (do not mutate). */
 export function candidateKeys(t: Table, includePartial = false): CandidateKey[] {
+  // Most tables have plain keys only: then H6's own (cached, shared) array is the answer, with no copy.
+  const all = sharedCandidateKeys(t);
+  let plain = true;
+  for (let i = 0; i < all.length; i++) {
+    const k = all[i]!;
+    if (k.exprs.length || (!includePartial && k.where)) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return all;
   return includePartial ? plainKeysPartial(t) : plainKeys(t);
 }
 
 export function sameSet(a: readonly Id[], b: readonly Id[]): boolean {
   if (a.length !== b.length) return false;
-  const s = new Set(a);
-  return b.every((x) => s.has(x));
+  // Key column lists are short: a scan, no set.
+  for (let i = 0; i < b.length; i++) if (!a.includes(b[i]!)) return false;
+  return true;
 }
 
 /** Cached per table object (do not mutate). */
@@ -276,18 +301,54 @@ function fkColumnIdsUncached(t: Table): Set<Id> {
   return s;
 }
 
+/** The column is in the table's primary key (no set built). */
+export function isPkColumn(t: Table, id: Id): boolean {
+  const cs = t.constraints;
+  for (let i = 0; i < cs.length; i++) {
+    const k = cs[i]!;
+    if (k.kind === 'primary') return k.columns.includes(id);
+  }
+  return false;
+}
+
+/** The column is in some FK of the table (no set built). */
+export function isFkColumn(t: Table, id: Id): boolean {
+  const cs = t.constraints;
+  for (let i = 0; i < cs.length; i++) {
+    const k = cs[i]!;
+    if (k.kind === 'foreign' && k.columns.includes(id)) return true;
+  }
+  return false;
+}
+
 /** Cached per table object (do not mutate). */
 export const pkColumnIds: (t: Table) => ReadonlySet<Id> = perTable((t: Table) => new Set(primaryKey(t)?.columns ?? []));
 
 /** FKs whose columns all lie inside a composite candidate key that holds at least 2 such FKs (NF-06's situation). */
+const NO_FKS: ForeignKey[] = Object.freeze([]) as unknown as ForeignKey[];
+/** Shared result (do not mutate); an empty one when the table has no composite plain key (most tables: no allocation). */
 export function compositeKeyForeignKeys(t: Table): ForeignKey[] {
+  const all = sharedCandidateKeys(t);
+  let composite = false;
+  for (let i = 0; i < all.length; i++) {
+    const k = all[i]!;
+    if (k.columns.length >= 2 && !k.exprs.length && !k.where) {
+      composite = true;
+      break;
+    }
+  }
+  if (!composite) return NO_FKS;
+  return compositeKeyForeignKeysM(t);
+}
+const compositeKeyForeignKeysM = perTable(compositeKeyForeignKeysUncached);
+function compositeKeyForeignKeysUncached(t: Table): ForeignKey[] {
   const fks = foreignKeys(t);
   for (const k of candidateKeys(t)) {
     if (k.columns.length < 2) continue;
     const inside = fks.filter((fk) => fk.columns.every((c) => k.columns.includes(c)));
     if (inside.length >= 2) return inside;
   }
-  return [];
+  return NO_FKS;
 }
 
 // ------------------------------------------------------------------ column classes
@@ -307,14 +368,27 @@ export function isAuditName(name: string): boolean {
 
 /** The soft-delete column of a table and the live-rows predicate for it, if the table has one. */
 export function softDelete(model: SchemaModel, t: Table): { column: Column; live: string } | undefined {
-  for (const name of ['deleted_at', 'archived_at', 'is_deleted', 'is_archived']) {
-    const c = t.columns.find((x) => x.name.toLowerCase() === name);
-    if (!c) continue;
-    const live = family(model, c) === 'bool' ? `NOT ${quoteIdent(c.name)}` : `${quoteIdent(c.name)} IS NULL`;
-    return { column: c, live };
+  // The first name of SOFT_DELETE_NAMES that some column has (its first such column); one pass, names of other
+  // lengths are not even lowercased.
+  const cols = t.columns;
+  let best = SOFT_DELETE_NAMES.length;
+  let c: Column | undefined;
+  for (let i = 0; i < cols.length; i++) {
+    const x = cols[i]!;
+    const len = x.name.length;
+    if (len !== 10 && len !== 11) continue;
+    const k = SOFT_DELETE_NAMES.indexOf(x.name.toLowerCase());
+    if (k >= 0 && k < best) {
+      best = k;
+      c = x;
+    }
   }
-  return undefined;
+  if (!c) return undefined;
+  const live = family(model, c) === 'bool' ? `NOT ${quoteIdent(c.name)}` : `${quoteIdent(c.name)} IS NULL`;
+  return { column: c, live };
 }
+/** Soft-delete column names, by preference (all 10 or 11 characters long). */
+const SOFT_DELETE_NAMES: readonly string[] = ['deleted_at', 'archived_at', 'is_deleted', 'is_archived'];
 
 /** Labels of an enum column, or the values of a `col IN (...)` / `col = ANY (ARRAY[...])` CHECK, if any. */
 export function closedValueCount(model: SchemaModel, t: Table, c: Column): number | undefined {
@@ -324,13 +398,17 @@ export function closedValueCount(model: SchemaModel, t: Table, c: Column): numbe
   }
   let re: RegExp | undefined;
   for (const k of t.constraints) {
-    if (k.kind !== 'check') continue;
+    if (k.kind !== 'check' || !mayListValues(k.expr)) continue;
     re ??= closedValueRe(c.name);
     const m = re.exec(k.expr);
     if (m && m[5] !== undefined) return m[5].split(',').filter((s) => s.trim()).length;
   }
   return undefined;
 }
+
+/** A necessary condition for `closedValueRe` to match (`in (` or `any (`), cached per CHECK text. */
+const MAY_LIST = /in\s*\(|any\s*\(/i;
+const mayListValues = perString((expr: string) => MAY_LIST.test(expr));
 
 /** `col IN (` / `col = ANY (ARRAY[` for a column name (compiled once per name). */
 const closedValueRe = perString((colName: string) => {
@@ -412,8 +490,8 @@ const CLONE_SUFFIX = new RegExp(
 );
 
 /** The base of a table name with a numeric, year, period or shard suffix (`sales_2024` → `sales`); else undefined. */
-export function cloneBase(name: string): string | undefined {
+export const cloneBase: (name: string) => string | undefined = memoByString((name: string) => {
   const m = CLONE_SUFFIX.exec(name);
   if (!m || m.index === 0) return undefined;
   return name.slice(0, m.index).toLowerCase();
-}
+});
