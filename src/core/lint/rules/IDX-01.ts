@@ -1,7 +1,6 @@
 import { addIndex } from '../../commands/schema';
-import { foreignKeys } from '../../model/query';
 import type { Finding, Rule } from '../types';
-import { colNames, colRef, coveredByAny, createIndexSql, finding, freshIndexName, ref } from './idx-nf-util';
+import { NONE, colNames, colRef, coveredByAny, createIndexSql, finding, freshIndexName, ref } from './idx-nf-util';
 
 /**
  * IDX-01: an FK whose column set no index covers (H5: valid, non-partial btree whose leading keys equal the FK
@@ -16,10 +15,12 @@ export const rule: Rule = {
   description:
     'A foreign key whose columns are not the leading columns of any index. Deleting or updating a parent row then scans the whole child table, and joins from the parent cannot use an index.',
   checkTable(t, ctx) {
-    const out: Finding[] = [];
-    const parentTable = t.partitionOf ? ctx.model.tables[t.partitionOf.parentId] : undefined;
-    for (const fk of foreignKeys(t)) {
+    let out: Finding[] | undefined;
+    const fks = ctx.helpers.outgoing(t);
+    for (let f = 0; f < fks.length; f++) {
+      const fk = fks[f]!;
       if (!fk.columns.length || coveredByAny(t, fk.columns)) continue;
+      const parentTable = t.partitionOf ? ctx.model.tables[t.partitionOf.parentId] : undefined;
       const names = colNames(t, fk.columns);
       // A partition inherits the indexes of its partitioned parent: match by column names there.
       if (parentTable) {
@@ -33,7 +34,7 @@ export const rule: Rule = {
       const target = parent?.name ?? fk.refTableName?.name ?? '?';
       const first = t.columns.find((c) => c.id === fk.columns[0]);
       const obj = first ? colRef(ctx, t, first, { constraintId: fk.id }) : ref(ctx, t, { constraintId: fk.id });
-      out.push(
+      (out ??= []).push(
         finding(
           'IDX-01',
           severity,
@@ -46,7 +47,7 @@ export const rule: Rule = {
         ),
       );
     }
-    return out;
+    return out ?? NONE;
   },
 };
 export default rule;

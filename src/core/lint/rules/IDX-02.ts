@@ -1,12 +1,17 @@
 import { removeConstraint, removeIndex } from '../../commands/schema';
 import type { Finding, Rule } from '../types';
-import { constraintName, dropIndexSql, elementSig, finding, indexLikes, likeLabel, normExpr, qTable, quoteIdent, ref, type IndexLike } from './idx-nf-util';
+import { NONE, constraintName, dropIndexSql, elementSig, finding, indexLikes, likeLabel, normExpr, qTable, quoteIdent, ref, type IndexLike } from './idx-nf-util';
 
 /** A necessary condition for equal signatures (cheap: no strings). */
 function maybeSame(a: IndexLike, b: IndexLike): boolean {
   const x = a.elements[0];
   const y = b.elements[0];
   return a.unique === b.unique && a.method === b.method && a.elements.length === b.elements.length && x?.column === y?.column;
+}
+
+function anyMaybeSame(all: readonly IndexLike[]): boolean {
+  for (let i = 1; i < all.length; i++) for (let j = 0; j < i; j++) if (maybeSame(all[i]!, all[j]!)) return true;
+  return false;
 }
 
 function signature(ix: IndexLike): string {
@@ -27,10 +32,10 @@ export const rule: Rule = {
   scope: 'table',
   description: 'Two indexes with exactly the same definition. One of them is pure cost: it is written on every insert and update and never helps a query.',
   checkTable(t, ctx) {
-    const out: Finding[] = [];
     const all = indexLikes(t);
     // Identical index-likes share uniqueness, method, key count and first key: only then are signatures built.
-    if (!all.some((a, i) => all.some((b, j) => j < i && maybeSame(a, b)))) return out;
+    if (!anyMaybeSame(all)) return NONE;
+    const out: Finding[] = [];
     const seen = new Map<string, IndexLike>();
     for (const ix of all) {
       const sig = `${ix.unique ? 'u' : 'p'}#${signature(ix)}`;

@@ -1,6 +1,6 @@
 import { removeIndex } from '../../commands/schema';
 import type { Finding, Rule } from '../types';
-import { colName, dropIndexSql, elementSig, family, finding, indexLikes, indexLabel, likeLabel, normExpr, ref } from './idx-nf-util';
+import { NONE, colName, dropIndexSql, elementSig, family, finding, indexLikes, indexLabel, likeLabel, normExpr, ref } from './idx-nf-util';
 
 /**
  * IDX-03 (pghero): a non-unique, non-partial btree whose keys are a strict leading prefix of another btree's keys
@@ -16,14 +16,16 @@ export const rule: Rule = {
   scope: 'table',
   description: 'An index whose columns are the leading columns of another index. The wider index serves the same lookups, so the narrow one is usually redundant.',
   checkTable(t, ctx) {
-    const out: Finding[] = [];
+    let out: Finding[] | undefined;
     const all = indexLikes(t);
     for (const i of all) {
       const ix = i.index;
       if (!ix || i.unique || i.where || i.method !== 'btree' || i.include.length) continue;
-      const sigI = i.elements.map(elementSig);
+      // Signatures only once some wider, non-partial btree exists (most indexes have none).
+      let sigI: string[] | undefined;
       for (const j of all) {
-        if (j === i || j.method !== 'btree' || normExpr(j.where) !== '' || j.elements.length <= sigI.length) continue;
+        if (j === i || j.method !== 'btree' || j.elements.length <= i.elements.length || normExpr(j.where) !== '') continue;
+        sigI ??= i.elements.map(elementSig);
         const sigJ = j.elements.map(elementSig);
         if (!sigI.every((s, k) => s === sigJ[k])) continue;
         const wide =
@@ -35,7 +37,7 @@ export const rule: Rule = {
             return !!c && ['string', 'json', 'bytea', 'tsvector'].includes(family(ctx.model, c)) && !/\(\s*\d{1,2}\s*\)/.test(c.type);
           });
         const keys = i.elements.map((e) => (e.column ? colName(t, e.column) : `(${e.expr})`)).join(', ');
-        out.push(
+        (out ??= []).push(
           finding(
             'IDX-03',
             wide ? 'info' : 'warning',
@@ -50,7 +52,7 @@ export const rule: Rule = {
         break;
       }
     }
-    return out;
+    return out ?? NONE;
   },
 };
 export default rule;

@@ -1,6 +1,23 @@
 import { removeIndex } from '../../commands/schema';
+import type { Id, IndexElement } from '../../model/types';
 import type { Finding, Rule } from '../types';
-import { candidateKeys, colNames, constraintName, dropIndexSql, finding, indexLabel, ref, sameSet } from './idx-nf-util';
+import { NONE, candidateKeys, colNames, constraintName, dropIndexSql, finding, indexLabel, ref, type CandidateKey } from './idx-nf-util';
+
+/** Plain column elements only (no expression, opclass or collation). */
+function plainElements(els: readonly IndexElement[]): boolean {
+  for (let i = 0; i < els.length; i++) {
+    const e = els[i]!;
+    if (e.column === undefined || e.opclass || e.collation) return false;
+  }
+  return true;
+}
+
+/** `sameSet(key, columns of els)` without building the column list. */
+function sameColumns(key: readonly Id[], els: readonly IndexElement[]): boolean {
+  if (key.length !== els.length) return false;
+  for (let i = 0; i < els.length; i++) if (!key.includes(els[i]!.column!)) return false;
+  return true;
+}
 
 /**
  * IDX-04: a non-unique index whose key columns (plain columns, no opclass/collation/expression, nothing extra)
@@ -15,16 +32,21 @@ export const rule: Rule = {
   scope: 'table',
   description: 'A plain index on exactly the columns of a primary key or unique constraint. The constraint already has an index that serves the same lookups.',
   checkTable(t, ctx) {
-    const out: Finding[] = [];
-    const keys = candidateKeys(t);
-    for (const ix of t.indexes) {
-      if (ix.unique || ix.where || ix.include?.length || (ix.method || 'btree') !== 'btree') continue;
-      if (ix.elements.some((e) => e.column === undefined || e.opclass || e.collation)) continue;
-      const cols = ix.elements.map((e) => e.column!);
-      const k = keys.find((key) => sameSet(key.columns, cols));
+    let out: Finding[] | undefined;
+    for (let x = 0; x < t.indexes.length; x++) {
+      const ix = t.indexes[x]!;
+      if (ix.unique || ix.where || ix.include?.length || (ix.method || 'btree') !== 'btree' || !plainElements(ix.elements)) continue;
+      const keys = candidateKeys(t);
+      let k: CandidateKey | undefined;
+      for (let i = 0; i < keys.length; i++)
+        if (sameColumns(keys[i]!.columns, ix.elements)) {
+          k = keys[i];
+          break;
+        }
       if (!k) continue;
+      const cols = ix.elements.map((e) => e.column!);
       const what = k.constraint ? `${k.source === 'primary' ? 'primary key' : 'unique constraint'} ${constraintName(t, k.constraint)}` : `unique index ${k.index ? indexLabel(k.index, t) : ''}`;
-      out.push(
+      (out ??= []).push(
         finding(
           'IDX-04',
           'warning',
@@ -35,7 +57,7 @@ export const rule: Rule = {
         ),
       );
     }
-    return out;
+    return out ?? NONE;
   },
 };
 export default rule;

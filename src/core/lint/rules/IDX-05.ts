@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { finding, ref } from './idx-nf-util';
+import { NONE, finding, ref } from './idx-nf-util';
 
 /**
  * IDX-05: a table with no primary key, no unique constraint and no index at all (KEY-01 reports the missing PK;
@@ -14,8 +14,12 @@ export const rule: Rule = {
   scope: 'table',
   description: 'A table without any index, not even a primary key. Every lookup, update and delete reads the whole table.',
   checkTable(t, ctx) {
-    if (ctx.role(t) === 'staging' || t.partitionOf || !t.columns.length) return [];
-    if (t.indexes.length || t.constraints.some((c) => c.kind === 'primary' || c.kind === 'unique' || c.kind === 'exclude')) return [];
+    if (t.indexes.length || t.partitionOf || !t.columns.length) return NONE;
+    for (let i = 0; i < t.constraints.length; i++) {
+      const k = t.constraints[i]!.kind;
+      if (k === 'primary' || k === 'unique' || k === 'exclude') return NONE;
+    }
+    if (ctx.role(t) === 'staging') return NONE;
     return [
       finding(
         'IDX-05',

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { finding, ref } from './idx-nf-util';
+import { NONE, finding, ref } from './idx-nf-util';
 
 /**
  * IDX-06: more non-constraint indexes than max(6, columns / 2). Applies to entity, junction and log tables
@@ -14,11 +14,11 @@ export const rule: Rule = {
   scope: 'table',
   description: 'A table with many secondary indexes. Each index adds write amplification and can block HOT updates.',
   checkTable(t, ctx) {
-    const role = ctx.role(t);
-    if (role === 'lookup' || role === 'staging') return [];
     const limit = Math.max(6, Math.floor(t.columns.length / 2));
     const n = t.indexes.length;
-    if (n <= limit) return [];
+    if (n <= limit) return NONE;
+    const role = ctx.role(t);
+    if (role === 'lookup' || role === 'staging') return NONE;
     return [
       finding(
         'IDX-06',

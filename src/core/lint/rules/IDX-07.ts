@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { colName, finding, indexLabel, ref } from './idx-nf-util';
+import { NONE, colName, finding, indexLabel, ref } from './idx-nf-util';
 
 /** IDX-07: a non-unique btree with more than 3 key columns. No one-click fix (INCLUDE or split needs the queries). */
 export const rule: Rule = {
@@ -10,6 +10,15 @@ export const rule: Rule = {
   scope: 'table',
   description: 'A non-unique index with more than three key columns. Wide keys make the index big, and columns that never filter are better in INCLUDE (...).',
   checkTable(t, ctx) {
+    let wide = false;
+    for (let i = 0; i < t.indexes.length; i++) {
+      const ix = t.indexes[i]!;
+      if (!ix.unique && (ix.method || 'btree') === 'btree' && ix.elements.length > 3) {
+        wide = true;
+        break;
+      }
+    }
+    if (!wide) return NONE;
     return t.indexes
       .filter((ix) => !ix.unique && (ix.method || 'btree') === 'btree' && ix.elements.length > 3)
       .map((ix) =>

@@ -1,7 +1,7 @@
 import { addIndex, removeIndex } from '../../commands/schema';
 import type { Column, Index, IndexElement } from '../../model/types';
 import type { Finding, Rule, RuleContext } from '../types';
-import { colName, compose, createIndexSql, dropIndexSql, family, fkColumnIds, finding, freshIndexName, indexLikes, indexLabel, isTimestampType, ref } from './idx-nf-util';
+import { NONE, colName, compose, createIndexSql, dropIndexSql, family, fkColumnIds, finding, freshIndexName, indexLikes, indexLabel, isTimestampType, ref } from './idx-nf-util';
 
 function lowCard(ctx: RuleContext, c: Column): boolean {
   const f = family(ctx.model, c);
@@ -23,9 +23,17 @@ export const rule: Rule = {
   scope: 'table',
   description: 'A multi-column index whose column order looks inefficient: equality columns should come first, ranges last, and a low-cardinality column rarely belongs in front.',
   checkTable(t, ctx) {
-    const out: Finding[] = [];
     // Only multi-column btree indexes are judged (the set-up below is per table).
-    if (!t.indexes.some((ix) => !ix.unique && (ix.method || 'btree') === 'btree' && ix.elements.length >= 2)) return out;
+    let judged = false;
+    for (let i = 0; i < t.indexes.length; i++) {
+      const ix = t.indexes[i]!;
+      if (!ix.unique && (ix.method || 'btree') === 'btree' && ix.elements.length >= 2) {
+        judged = true;
+        break;
+      }
+    }
+    if (!judged) return NONE;
+    const out: Finding[] = [];
     const fks = fkColumnIds(t);
     const col = (e: IndexElement): Column | undefined => (e.column ? t.columns.find((c) => c.id === e.column) : undefined);
     const isFkOrId = (c: Column) => fks.has(c.id) || /^id$|_id$/i.test(c.name);

@@ -1,6 +1,9 @@
 import { removeIndex } from '../../commands/schema';
+import type { Column } from '../../model/types';
 import type { Finding, Rule } from '../types';
-import { closedValueCount, dropIndexSql, family, finding, indexLabel, quoteIdent, ref, softDelete } from './idx-nf-util';
+import { NONE, closedValueCount, dropIndexSql, family, finding, indexLabel, quoteIdent, ref, softDelete } from './idx-nf-util';
+
+const FLAG_NAME = /^(is|has)_|^(status|state|type|kind|gender|deleted)$/i;
 
 /**
  * IDX-09: a single-column, non-unique, non-partial btree on a low-cardinality column: boolean, enum with ≤ 5 labels,
@@ -15,26 +18,33 @@ export const rule: Rule = {
   scope: 'table',
   description: 'An index on a column with only a few distinct values. PostgreSQL rarely uses it, except for a rare value, where a partial index is smaller and better.',
   checkTable(t, ctx) {
-    const out: Finding[] = [];
-    for (const ix of t.indexes) {
+    let out: Finding[] | undefined;
+    for (let x = 0; x < t.indexes.length; x++) {
+      const ix = t.indexes[x]!;
       if (ix.unique || ix.where || ix.elements.length !== 1 || (ix.method || 'btree') !== 'btree') continue;
       const id = ix.elements[0]!.column;
-      const c = id ? t.columns.find((x) => x.id === id) : undefined;
+      if (!id) continue;
+      let c: Column | undefined;
+      for (let i = 0; i < t.columns.length; i++)
+        if (t.columns[i]!.id === id) {
+          c = t.columns[i];
+          break;
+        }
       if (!c) continue;
       const f = family(ctx.model, c);
-      const n = closedValueCount(ctx.model, t, c);
+      const n = f === 'bool' ? undefined : closedValueCount(ctx.model, t, c);
       const reason =
         f === 'bool'
           ? 'a boolean'
           : n !== undefined && n <= 5
             ? `limited to ${n} values`
-            : /^(is|has)_|^(status|state|type|kind|gender|deleted)$/i.test(c.name)
+            : FLAG_NAME.test(c.name)
               ? 'named like a flag or category'
               : undefined;
       if (!reason) continue;
       const sd = softDelete(ctx.model, t);
       const example = f === 'bool' ? `WHERE ${quoteIdent(c.name)}` : `WHERE ${quoteIdent(c.name)} = '<rare value>'`;
-      out.push(
+      (out ??= []).push(
         finding(
           'IDX-09',
           'info',
@@ -45,7 +55,7 @@ export const rule: Rule = {
         ),
       );
     }
-    return out;
+    return out ?? NONE;
   },
 };
 export default rule;

@@ -4,6 +4,7 @@ import { foreignKeys, incomingForeignKeys } from '../../model/query';
 import type { Index } from '../../model/types';
 import type { Finding, QuickFix, Rule } from '../types';
 import {
+  NONE,
   candidateKeys,
   colNames,
   compose,
@@ -45,7 +46,7 @@ export const rule: Rule = {
   description: 'A soft-deleted table whose unique keys and indexes also cover deleted rows. Uniqueness should usually hold among live rows only, and queries on live rows want partial indexes.',
   checkTable(t, ctx) {
     const sd = softDelete(ctx.model, t);
-    if (!sd) return [];
+    if (!sd) return NONE;
     const out: Finding[] = [];
     const sdName = sd.column.name;
     const incoming = incomingForeignKeys(ctx.model, t.id);

@@ -1,6 +1,6 @@
 import { removeIndex } from '../../commands/schema';
 import type { Rule } from '../types';
-import { dropIndexSql, finding, indexLabel, ref } from './idx-nf-util';
+import { NONE, dropIndexSql, finding, indexLabel, ref } from './idx-nf-util';
 
 /**
  * IDX-11: secondary (non-unique) indexes on a lookup table. Fires only on the lookup role (inferred by H2 or set by
@@ -14,7 +14,7 @@ export const rule: Rule = {
   scope: 'table',
   description: 'A secondary index on a small, static lookup table. A few hundred rows fit in one or two pages, which PostgreSQL reads faster than any index.',
   checkTable(t, ctx) {
-    if (ctx.role(t) !== 'lookup') return [];
+    if (ctx.role(t) !== 'lookup') return NONE;
     return t.indexes
       .filter((ix) => !ix.unique)
       .map((ix) =>

@@ -1,7 +1,11 @@
 import { addIndex } from '../../commands/schema';
 import type { Index } from '../../model/types';
 import type { Finding, Rule } from '../types';
-import { colRef, createIndexSql, finding, freshIndexName, isArrayType } from './idx-nf-util';
+import { memoByString } from '../helpers/names';
+import { NONE, colRef, createIndexSql, finding, freshIndexName, isArrayType } from './idx-nf-util';
+
+const IDS = /_ids$|Ids$/;
+const idsName = memoByString((name: string) => IDS.test(name));
 
 /** IDX-13: an `*_ids` array column that no GIN index contains. Secondary to NF-02 (prefer a junction table). */
 export const rule: Rule = {
@@ -12,12 +16,13 @@ export const rule: Rule = {
   scope: 'table',
   description: 'An array of ids without a GIN index: finding the rows that contain a given id scans the whole table.',
   checkTable(t, ctx) {
-    const out: Finding[] = [];
-    for (const c of t.columns) {
-      if (!/_ids$|Ids$/.test(c.name) || !isArrayType(c.type)) continue;
+    let out: Finding[] | undefined;
+    for (let i = 0; i < t.columns.length; i++) {
+      const c = t.columns[i]!;
+      if (!idsName(c.name) || !isArrayType(c.type)) continue;
       if (t.indexes.some((ix) => /^gin$/i.test(ix.method) && !ix.where && ix.elements.some((e) => e.column === c.id))) continue;
       const ix: Omit<Index, 'id' | 'seq'> = { name: freshIndexName(ctx.model, t, [c.name], 'gin'), unique: false, method: 'gin', elements: [{ column: c.id }] };
-      out.push(
+      (out ??= []).push(
         finding(
           'IDX-13',
           'info',
@@ -28,7 +33,7 @@ export const rule: Rule = {
         ),
       );
     }
-    return out;
+    return out ?? NONE;
   },
 };
 export default rule;

@@ -2,13 +2,20 @@ import type { Command } from '../../commands/history';
 import type { Id, Table } from '../../model/types';
 import { schemaName } from '../../model/query';
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
+import { memoByString } from '../helpers/names';
 import { constraintName, createIndexSql, dropIndexSql, finding, indexLabel, isTimestampType, qTable, quoteIdent, ref } from './idx-nf-util';
 
 const BETWEEN = /("?)([A-Za-z_][A-Za-z0-9_$]*)\1\s+(NOT\s+)?BETWEEN\s+(SYMMETRIC\s+)?/gi;
 const SIMPLE_BETWEEN = /("?)([A-Za-z_][A-Za-z0-9_$]*)\1\s+BETWEEN\s+('(?:[^']|'')*'(?:::[a-z ]+)?|[A-Za-z0-9_.()]+(?:::[a-z ]+)?)\s+AND\s+('(?:[^']|'')*'(?:::[a-z ]+)?|[A-Za-z0-9_.()]+(?:::[a-z ]+)?)/gi;
 
+const BETWEEN_WORD = /between/i;
+/** A necessary condition for BETWEEN to match (cached per predicate text: CHECKs repeat). */
+const mayBetween = memoByString((expr: string) => BETWEEN_WORD.test(expr));
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
 /** Timestamp columns of `t` used as the left operand of BETWEEN in `expr`. */
-function betweenTimestamps(ctx: RuleContext, t: Table, expr: string): string[] {
+function betweenTimestamps(ctx: RuleContext, t: Table, expr: string): readonly string[] {
+  if (!mayBetween(expr)) return NO_NAMES;
   const out: string[] = [];
   for (const m of expr.matchAll(BETWEEN)) {
     const name = m[1] ? m[2]! : m[2]!.toLowerCase();

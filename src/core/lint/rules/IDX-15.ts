@@ -1,7 +1,7 @@
 import type { Command } from '../../commands/history';
 import type { Id } from '../../model/types';
 import type { Finding, Rule } from '../types';
-import { constraintName, finding, qTable, quoteIdent, ref } from './idx-nf-util';
+import { NONE, constraintName, finding, qTable, quoteIdent, ref } from './idx-nf-util';
 
 function validate(tableId: Id, constraintId: Id): Command {
   return {
@@ -27,11 +27,12 @@ export const rule: Rule = {
   scope: 'table',
   description: 'A constraint added NOT VALID and never validated: existing rows were not checked, so the planner cannot trust it and old bad data may remain.',
   checkTable(t, ctx) {
-    const out: Finding[] = [];
-    for (const k of t.constraints) {
+    let out: Finding[] | undefined;
+    for (let i = 0; i < t.constraints.length; i++) {
+      const k = t.constraints[i]!;
       if ((k.kind !== 'foreign' && k.kind !== 'check') || !k.notValid) continue;
       const name = constraintName(t, k);
-      out.push(
+      (out ??= []).push(
         finding(
           'IDX-15',
           'warning',
@@ -42,7 +43,7 @@ export const rule: Rule = {
         ),
       );
     }
-    return out;
+    return out ?? NONE;
   },
 };
 export default rule;
