@@ -1,28 +1,24 @@
-import type { Column, SchemaModel, Table } from '../../model/types';
+import type { Column, Constraint, Index, SchemaModel, Table } from '../../model/types';
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
 import { memoByString, nameCase, toCase, type NameCase } from '../helpers/names';
-import { finding, perModel, renameColumnFix, renameConstraintFix, renameIndexFix, renameTableFix, memoByTable } from './support.type-name-aud-sec';
+import { finding, renameColumnFix, renameConstraintFix, renameIndexFix, renameTableFix } from './support.type-name-aud-sec';
+import { nameOf, NONE, perModelLast } from './support-names.type-name-aud-sec';
 
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 type Counts = Map<NameCase, number>;
 
-/** Case of a plain identifier, `other` for anything else (memoized: the same names repeat across tables). */
-const caseOf = memoByString((n: string): NameCase => (PLAIN.test(n) ? nameCase(n) : 'other'));
+/** Not a plain identifier (never counted, never renamed by this rule). */
+const NONPLAIN = 'nonplain';
 
-/** Per-table counts: [case, count] pairs in order of first appearance (cheaper than a Map per table and name kind). */
-type TableCounts = [NameCase, number][];
+/** Case of a name: `other` for a plain identifier in no known case, NONPLAIN for anything else (memoized: the same names repeat across tables). */
+const kindOf = memoByString((n: string): NameCase | typeof NONPLAIN => (PLAIN.test(n) ? nameCase(n) : NONPLAIN));
 
-function countInto(into: TableCounts, name: string): void {
-  const c = caseOf(name);
+function countInto(into: Counts, name: string): void {
+  const c = kindOf(name);
   // single lowercase words are both snake and camel: count them as snake.
-  if (c === 'other') return;
-  for (const e of into)
-    if (e[0] === c) {
-      e[1]++;
-      return;
-    }
-  into.push([c, 1]);
+  if (c === 'other' || c === NONPLAIN) return;
+  into.set(c, (into.get(c) ?? 0) + 1);
 }
 
 function majority(counts: Counts): NameCase {
@@ -32,52 +28,44 @@ function majority(counts: Counts): NameCase {
   return best;
 }
 
-/** Name-case counts of one table (cached per table object): its name, its columns, its index / constraint names. */
-const tableCounts = new WeakMap<Table, { table: TableCounts; columns: TableCounts; others: TableCounts }>();
-function countsOf(t: Table) {
-  let c = tableCounts.get(t);
-  if (!c) {
-    c = { table: [], columns: [], others: [] };
-    countInto(c.table, t.name);
-    for (const x of t.columns) countInto(c.columns, x.name);
-    for (const ix of t.indexes) if (ix.name) countInto(c.others, ix.name);
-    for (const k of t.constraints) if (k.name) countInto(c.others, k.name);
-    tableCounts.set(t, c);
-  }
-  return c;
-}
-
-function add(into: Counts, from: Iterable<[NameCase, number]>): void {
+function add(into: Counts, from: Counts): void {
   for (const [k, n] of from) into.set(k, (into.get(k) ?? 0) + n);
 }
 
 /** Conventions in use: tables, columns, and index/constraint names (the project's majority, snake_lower by default). */
-const conventions = perModel((m: SchemaModel) => {
+const conventions = perModelLast((m: SchemaModel) => {
+  // Counted straight into the three maps, in table order: each case's place in a map is its first appearance, which
+  // decides ties in `majority`.
   const tables: Counts = new Map();
   const columns: Counts = new Map();
   const all: Counts = new Map();
   for (const t of Object.values(m.tables)) {
-    const c = countsOf(t);
-    add(tables, c.table);
-    add(columns, c.columns);
-    add(all, c.others);
+    countInto(tables, t.name);
+    const cols = t.columns;
+    for (let i = 0; i < cols.length; i++) countInto(columns, cols[i]!.name);
+    const ixs = t.indexes;
+    for (let i = 0; i < ixs.length; i++) {
+      const n = ixs[i]!.name;
+      if (n) countInto(all, n);
+    }
+    const ks = t.constraints;
+    for (let i = 0; i < ks.length; i++) {
+      const n = nameOf(ks[i]!);
+      if (n) countInto(all, n);
+    }
   }
   add(all, tables);
   add(all, columns);
   return { table: majority(tables), column: majority(columns), other: majority(all) };
 });
 
-function fits(name: string, conv: NameCase): boolean {
-  const c = caseOf(name);
-  if (c === conv) return true;
-  // A single lowercase word fits camel as well; a single capitalised word fits pascal.
-  if (conv === 'camel' && c === 'snake' && !name.includes('_')) return true;
-  return false;
-}
-
 /** A plain identifier that does not fit the convention and has a different spelling in it. */
-function needsRename(name: string, c: NameCase): boolean {
-  return PLAIN.test(name) && !fits(name, c) && toCase(name, c) !== name;
+function needsRename(name: string, conv: NameCase): boolean {
+  const c = kindOf(name);
+  if (c === conv || c === NONPLAIN) return false;
+  // A single lowercase word fits camel as well.
+  if (conv === 'camel' && c === 'snake' && !name.includes('_')) return false;
+  return toCase(name, conv) !== name;
 }
 
 function nameFinding(ctx: RuleContext, t: Table, name: string, c: NameCase, what: string, fix: (to: string) => QuickFix | undefined, col?: Column, extra?: Record<string, string>): Finding {
@@ -88,6 +76,13 @@ function nameFinding(ctx: RuleContext, t: Table, name: string, c: NameCase, what
     extra,
   });
 }
+
+// Closures are only made for reported names (these run when a finding is emitted).
+const tableFinding = (ctx: RuleContext, t: Table, c: NameCase) => nameFinding(ctx, t, t.name, c, 'Table', (to) => renameTableFix(ctx, t, to));
+const columnFinding = (ctx: RuleContext, t: Table, col: Column, c: NameCase) => nameFinding(ctx, t, col.name, c, 'Column', (to) => renameColumnFix(ctx, t, col, to), col);
+const indexFinding = (ctx: RuleContext, t: Table, ix: Index, c: NameCase) => nameFinding(ctx, t, ix.name!, c, 'Index', (to) => renameIndexFix(ctx, t, ix, to), undefined, { indexId: ix.id });
+const constraintFinding = (ctx: RuleContext, t: Table, k: Constraint, c: NameCase) =>
+  nameFinding(ctx, t, k.name!, c, 'Constraint', (to) => renameConstraintFix(ctx, t, k, to), undefined, { constraintId: k.id });
 
 const WHY =
   'PostgreSQL folds unquoted identifiers to lower case, so a name with capitals must be double-quoted in every query, forever ("UserProfiles" and UserProfiles are different names). Mixed conventions also make names hard to guess.';
@@ -101,21 +96,27 @@ export const rule: Rule = {
   scope: 'column',
   incremental: false,
   description: 'A table, column, index or constraint name with upper-case letters (it needs quoting) or not in the project naming convention.',
-  checkTable: memoByTable(
-    (t, ctx): Finding[] => {
-      const conv = conventions(ctx.model);
-      const out: Finding[] = [];
-      // Only names that need a rename get a closure (closures per name are the cost on large schemas).
-      if (needsRename(t.name, conv.table)) out.push(nameFinding(ctx, t, t.name, conv.table, 'Table', (to) => renameTableFix(ctx, t, to)));
-      for (const c of t.columns) if (!c.inherited && needsRename(c.name, conv.column)) out.push(nameFinding(ctx, t, c.name, conv.column, 'Column', (to) => renameColumnFix(ctx, t, c, to), c));
-      for (const ix of t.indexes) if (ix.name && needsRename(ix.name, conv.other)) out.push(nameFinding(ctx, t, ix.name, conv.other, 'Index', (to) => renameIndexFix(ctx, t, ix, to), undefined, { indexId: ix.id }));
-      for (const k of t.constraints) if (k.name && needsRename(k.name, conv.other)) out.push(nameFinding(ctx, t, k.name, conv.other, 'Constraint', (to) => renameConstraintFix(ctx, t, k, to), undefined, { constraintId: k.id }));
-      return out;
-    },
-    (t, ctx) => {
-      const c = conventions(ctx.model);
-      // Quick fixes are built when read, against the latest model (../lazy.ts): only the conventions matter here.
-      return [c.table, c.column, c.other];
-    },
-  ),
+  // Runs on every check (the conventions depend on all names); a table with no misfit name costs a few memo look-ups.
+  checkTable(t, ctx): Finding[] {
+    const conv = conventions(ctx.model);
+    let out: Finding[] | undefined;
+    if (needsRename(t.name, conv.table)) (out ??= []).push(tableFinding(ctx, t, conv.table));
+    const cols = t.columns;
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i]!;
+      if (!c.inherited && needsRename(c.name, conv.column)) (out ??= []).push(columnFinding(ctx, t, c, conv.column));
+    }
+    const ixs = t.indexes;
+    for (let i = 0; i < ixs.length; i++) {
+      const ix = ixs[i]!;
+      if (ix.name && needsRename(ix.name, conv.other)) (out ??= []).push(indexFinding(ctx, t, ix, conv.other));
+    }
+    const ks = t.constraints;
+    for (let i = 0; i < ks.length; i++) {
+      const k = ks[i]!;
+      const n = nameOf(k);
+      if (n && needsRename(n, conv.other)) (out ??= []).push(constraintFinding(ctx, t, k, conv.other));
+    }
+    return out ?? NONE;
+  },
 };

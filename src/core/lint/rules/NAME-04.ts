@@ -1,8 +1,8 @@
-import type { Index, Table } from '../../model/types';
-import type { Finding, QuickFix, Rule } from '../types';
+import type { Column, Constraint, Index, Table } from '../../model/types';
+import type { Finding, QuickFix, Rule, RuleContext } from '../types';
 import { utf8Length, MAX_IDENT_BYTES } from '../../sql/ident';
 import { finding, fitName, renameColumnFix, renameConstraintFix, renameIndexFix, renameTableFix } from './support.type-name-aud-sec';
-import { defaultConstraintName, defaultIndexName } from './support-names.type-name-aud-sec';
+import { defaultConstraintName, defaultIndexName, nameOf, NONE } from './support-names.type-name-aud-sec';
 
 const long = (n: string) => n.length > 21 && utf8Length(n) > MAX_IDENT_BYTES;
 
@@ -10,24 +10,30 @@ const why = 'PostgreSQL keeps only the first 63 bytes of a name (with just a NOT
 
 // Byte lengths for the generated-name bounds (unknown column ids count as the longest possible name).
 function colBytes(t: Table, id: string): number {
-  for (const c of t.columns) if (c.id === id) return utf8Length(c.name);
+  const cols = t.columns;
+  for (let i = 0; i < cols.length; i++) if (cols[i]!.id === id) return utf8Length(cols[i]!.name);
   return MAX_IDENT_BYTES;
 }
 function maxColBytes(t: Table): number {
   let n = 0;
-  for (const c of t.columns) n = Math.max(n, utf8Length(c.name));
+  const cols = t.columns;
+  for (let i = 0; i < cols.length; i++) n = Math.max(n, utf8Length(cols[i]!.name));
   return n;
 }
 /** `_<col>` parts of `<table>_<cols>_key|fkey`. */
 function keyColBytes(t: Table, ids: readonly string[]): number {
   let n = 0;
-  for (const id of ids) n += 1 + colBytes(t, id);
+  for (let i = 0; i < ids.length; i++) n += 1 + colBytes(t, ids[i]!);
   return n;
 }
 /** `_<col|expr>` parts of `<table>_<cols>_idx`. */
 function indexColBytes(t: Table, ix: Index): number {
   let n = 0;
-  for (const e of ix.elements) n += 1 + (e.column ? colBytes(t, e.column) : 4);
+  const els = ix.elements;
+  for (let i = 0; i < els.length; i++) {
+    const col = els[i]!.column;
+    n += 1 + (col ? colBytes(t, col) : 4);
+  }
   return n;
 }
 
@@ -40,47 +46,75 @@ export const rule: Rule = {
   scope: 'column',
   description: 'An identifier longer than 63 bytes: PostgreSQL silently truncates it, so two long names can collide and the name in the database differs from the design.',
   checkTable(t, ctx) {
-    const out: Finding[] = [];
-    // Closures only for reported names (module-level helpers below; per-table closures are the cost on large schemas).
-    const check = (name: string, what: string, fix: (to: string) => QuickFix | undefined, col?: (typeof t.columns)[number], extra?: Record<string, string>) => {
-      const to = fitName(name);
-      out.push(finding(rule, ctx, t, col, `${what} name ${name} is ${utf8Length(name)} bytes, over PostgreSQL's 63-byte limit; shorten it.`, why, { fix: () => fix(to), extra }));
-    };
+    // `long` and the byte bounds first: messages and fix closures are only made (in module-level functions, so that no
+    // closure context is allocated per call) for names that are reported.
+    let out: Finding[] | undefined;
     const tableBytes = utf8Length(t.name);
-    // `long` first: the fix closures are only made for names that are reported.
-    if (long(t.name)) check(t.name, 'Table', (to) => renameTableFix(ctx, t, to));
-    for (const c of t.columns) if (!c.inherited && long(c.name)) check(c.name, 'Column', (to) => renameColumnFix(ctx, t, c, to), c);
-    for (const ix of t.indexes) {
+    if (long(t.name)) (out ??= []).push(tableFinding(ctx, t));
+    const cols = t.columns;
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i]!;
+      if (!c.inherited && long(c.name)) (out ??= []).push(columnFinding(ctx, t, c));
+    }
+    const ixs = t.indexes;
+    for (let i = 0; i < ixs.length; i++) {
+      const ix = ixs[i]!;
       if (ix.name) {
-        if (long(ix.name)) check(ix.name, 'Index', (to) => renameIndexFix(ctx, t, ix, to), undefined, { indexId: ix.id });
+        if (long(ix.name)) (out ??= []).push(indexFinding(ctx, t, ix));
       } else if (tableBytes + indexColBytes(t, ix) + 4 > MAX_IDENT_BYTES) {
-        const gen = defaultIndexName(t, ix);
-        if (long(gen))
-          out.push(
-            finding(rule, ctx, t, undefined, `The generated index name ${gen} is over 63 bytes and will be shortened by PostgreSQL; give the index an explicit name.`, why, {
-              severity: 'warning',
-              fix: () => renameIndexFix(ctx, t, ix, fitName(gen)),
-              extra: { indexId: ix.id },
-            }),
-          );
+        const f = generatedIndexFinding(ctx, t, ix);
+        if (f) (out ??= []).push(f);
       }
     }
-    for (const k of t.constraints) {
-      if (k.name) {
-        if (long(k.name)) check(k.name, 'Constraint', (to) => renameConstraintFix(ctx, t, k, to), undefined, { constraintId: k.id });
+    const ks = t.constraints;
+    for (let i = 0; i < ks.length; i++) {
+      const k = ks[i]!;
+      const n = nameOf(k);
+      if (n) {
+        if (long(n)) (out ??= []).push(constraintFinding(ctx, t, k));
         // Generated names are `<table>_<columns>_<suffix>` (a CHECK names one column): skip those that surely fit.
       } else if (k.kind === 'exclude' || tableBytes + (k.kind === 'check' ? maxColBytes(t) + 1 : keyColBytes(t, k.columns)) + 6 > MAX_IDENT_BYTES) {
-        const gen = defaultConstraintName(t, k);
-        if (long(gen))
-          out.push(
-            finding(rule, ctx, t, undefined, `The generated constraint name ${gen} is over 63 bytes and will be shortened by PostgreSQL; give the constraint an explicit name.`, why, {
-              severity: 'warning',
-              fix: () => renameConstraintFix(ctx, t, k, fitName(gen)),
-              extra: { constraintId: k.id },
-            }),
-          );
+        const f = generatedConstraintFinding(ctx, t, k);
+        if (f) (out ??= []).push(f);
       }
     }
-    return out;
+    return out ?? NONE;
   },
 };
+
+function nameFinding(ctx: RuleContext, t: Table, name: string, what: string, fix: (to: string) => QuickFix | undefined, col?: Column, extra?: Record<string, string>): Finding {
+  const to = fitName(name);
+  return finding(rule, ctx, t, col, `${what} name ${name} is ${utf8Length(name)} bytes, over PostgreSQL's 63-byte limit; shorten it.`, why, { fix: () => fix(to), extra });
+}
+function tableFinding(ctx: RuleContext, t: Table): Finding {
+  return nameFinding(ctx, t, t.name, 'Table', (to) => renameTableFix(ctx, t, to));
+}
+function columnFinding(ctx: RuleContext, t: Table, c: Column): Finding {
+  return nameFinding(ctx, t, c.name, 'Column', (to) => renameColumnFix(ctx, t, c, to), c);
+}
+function indexFinding(ctx: RuleContext, t: Table, ix: Index): Finding {
+  return nameFinding(ctx, t, ix.name!, 'Index', (to) => renameIndexFix(ctx, t, ix, to), undefined, { indexId: ix.id });
+}
+function constraintFinding(ctx: RuleContext, t: Table, k: Constraint): Finding {
+  return nameFinding(ctx, t, k.name!, 'Constraint', (to) => renameConstraintFix(ctx, t, k, to), undefined, { constraintId: k.id });
+}
+
+function generatedIndexFinding(ctx: RuleContext, t: Table, ix: Index): Finding | undefined {
+  const gen = defaultIndexName(t, ix);
+  if (!long(gen)) return undefined;
+  return finding(rule, ctx, t, undefined, `The generated index name ${gen} is over 63 bytes and will be shortened by PostgreSQL; give the index an explicit name.`, why, {
+    severity: 'warning',
+    fix: () => renameIndexFix(ctx, t, ix, fitName(gen)),
+    extra: { indexId: ix.id },
+  });
+}
+
+function generatedConstraintFinding(ctx: RuleContext, t: Table, k: Constraint): Finding | undefined {
+  const gen = defaultConstraintName(t, k);
+  if (!long(gen)) return undefined;
+  return finding(rule, ctx, t, undefined, `The generated constraint name ${gen} is over 63 bytes and will be shortened by PostgreSQL; give the constraint an explicit name.`, why, {
+    severity: 'warning',
+    fix: () => renameConstraintFix(ctx, t, k, fitName(gen)),
+    extra: { constraintId: k.id },
+  });
+}

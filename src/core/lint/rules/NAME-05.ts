@@ -1,10 +1,12 @@
-import type { Finding, Rule } from '../types';
-import { MASS_NOUNS, plural, rawTokens, singular } from '../helpers/names';
+import type { Table } from '../../model/types';
+import type { Finding, Rule, RuleContext } from '../types';
+import { MASS_NOUNS, memoByString, plural, rawTokens, singular } from '../helpers/names';
 import { finding, renameTableFix } from './support.type-name-aud-sec';
+import { NONE } from './support-names.type-name-aud-sec';
 
 type Number_ = 'singular' | 'plural' | undefined;
 
-function numberOf(name: string): Number_ {
+function numberOfUncached(name: string): Number_ {
   const tk = rawTokens(name);
   const last = tk[tk.length - 1];
   if (!last || MASS_NOUNS.has(last) || /^[0-9]+$/.test(last) || last.length <= 2) return undefined;
@@ -12,6 +14,9 @@ function numberOf(name: string): Number_ {
   if (plural(last) !== last) return 'singular';
   return undefined;
 }
+
+/** Memoized: table names repeat across checks. */
+const numberOf = memoByString(numberOfUncached);
 
 function inflect(name: string, to: 'singular' | 'plural'): string {
   const m = /^(.*?)([A-Za-z]+)$/.exec(name);
@@ -31,27 +36,33 @@ export const rule: Rule = {
   scope: 'global',
   description: 'Some table names are singular and others plural; pick one (the majority here).',
   checkModel(ctx) {
-    const tables = Object.values(ctx.model.tables).filter((t) => !t.partitionOf);
-    const n = { singular: 0, plural: 0 };
-    const of = new Map<string, Number_>();
-    for (const t of tables) {
+    const tables = Object.values(ctx.model.tables);
+    let nSingular = 0;
+    let nPlural = 0;
+    for (let i = 0; i < tables.length; i++) {
+      const t = tables[i]!;
+      if (t.partitionOf) continue;
       const k = numberOf(t.name);
-      of.set(t.id, k);
-      if (k) n[k]++;
+      if (k === 'singular') nSingular++;
+      else if (k === 'plural') nPlural++;
     }
-    if (!n.singular || !n.plural || n.singular === n.plural) return [];
-    const major = n.plural > n.singular ? 'plural' : 'singular';
+    if (!nSingular || !nPlural || nSingular === nPlural) return NONE;
+    const major = nPlural > nSingular ? 'plural' : 'singular';
     const out: Finding[] = [];
-    for (const t of tables) {
-      const k = of.get(t.id);
+    for (let i = 0; i < tables.length; i++) {
+      const t = tables[i]!;
+      if (t.partitionOf) continue;
+      const k = numberOf(t.name);
       if (!k || k === major) continue;
-      const to = inflect(t.name, major);
-      out.push(
-        finding(rule, ctx, t, undefined, `Table ${t.name} is ${k} while most table names are ${major}; rename it to ${to}.`,
-          'A consistent convention lets people and code generators guess table names (is it user or users?) and keeps ORM mappings uniform.',
-          { fix: () => renameTableFix(ctx, t, to) }),
-      );
+      out.push(numberFinding(ctx, t, k, major));
     }
     return out;
   },
 };
+
+function numberFinding(ctx: RuleContext, t: Table, k: 'singular' | 'plural', major: 'singular' | 'plural'): Finding {
+  const to = inflect(t.name, major);
+  return finding(rule, ctx, t, undefined, `Table ${t.name} is ${k} while most table names are ${major}; rename it to ${to}.`,
+    'A consistent convention lets people and code generators guess table names (is it user or users?) and keeps ORM mappings uniform.',
+    { fix: () => renameTableFix(ctx, t, to) });
+}

@@ -1,5 +1,7 @@
+import type { Table } from '../../model/types';
 import type { Finding, Rule } from '../types';
 import { finding } from './support.type-name-aud-sec';
+import { NONE } from './support-names.type-name-aud-sec';
 
 const BAD_COLUMN = /^(data|info|misc|temp|tmp|foo|bar|baz|qux|stuff|thing|things|test|dummy|blah|xxx|col|column|field|value\d+|col_?\d+|column_?\d+|field_?\d+|attr_?\d+|var_?\d+|new_column(_\d+)?|unnamed(_\d+)?)$/i;
 const BAD_TABLE = /^(table_?\d*|test|tests|testing|foo|bar|tmp|temp|new_table(_\d+)?|untitled(_\d+)?)$|^(tmp|temp)_|_(old|bak|backup|copy|new|tmp|temp)(_?\d+)?$/i;
@@ -13,17 +15,32 @@ export const rule: Rule = {
   scope: 'column',
   description: 'Names that say nothing (data, info, misc, col1, x) or look like leftovers (tmp_*, *_old, *_bak, *_copy, table1).',
   checkTable(t, ctx) {
-    const out: Finding[] = [];
-    const why = 'A name is the only documentation most readers see. Vague names force everyone to inspect the data to learn what a column means, and leftover tables (tmp_, _old, _bak) confuse and outlive their purpose.';
-    if (BAD_TABLE.test(t.name)) out.push(finding(rule, ctx, t, undefined, `Table ${t.name} looks like a temporary or leftover table; rename it or drop it.`, why));
-    const names = new Set(t.columns.map((c) => c.name.toLowerCase()));
-    for (const c of t.columns) {
+    let out: Finding[] | undefined;
+    if (BAD_TABLE.test(t.name)) (out ??= []).push(finding(rule, ctx, t, undefined, `Table ${t.name} looks like a temporary or leftover table; rename it or drop it.`, why));
+    const cols = t.columns;
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i]!;
       if (c.inherited) continue;
-      const n = c.name.toLowerCase();
-      const geometry = (n === 'x' || n === 'y' || n === 'z') && (names.has('x') || names.has('y')) && (n !== 'x' || names.has('y')) && (n !== 'y' || names.has('x'));
+      const name = c.name;
+      // Every name the rule reports is a BAD_COLUMN word or one character long: skip the rest without lowercasing.
+      if (name.length >= 2 && !BAD_COLUMN.test(name)) continue;
+      const n = name.toLowerCase();
+      const geometry = (n === 'x' || n === 'y' || n === 'z') && (hasColumn(t, 'x') || hasColumn(t, 'y')) && (n !== 'x' || hasColumn(t, 'y')) && (n !== 'y' || hasColumn(t, 'x'));
       if (geometry) continue;
-      if (BAD_COLUMN.test(n) || (n.length < 2 && n !== 'id')) out.push(finding(rule, ctx, t, c, `Column ${t.name}.${c.name} has a name that does not say what it holds.`, why));
+      if (BAD_COLUMN.test(n) || (n.length < 2 && n !== 'id')) (out ??= []).push(finding(rule, ctx, t, c, `Column ${t.name}.${c.name} has a name that does not say what it holds.`, why));
     }
-    return out;
+    return out ?? NONE;
   },
 };
+
+const why = 'A name is the only documentation most readers see. Vague names force everyone to inspect the data to learn what a column means, and leftover tables (tmp_, _old, _bak) confuse and outlive their purpose.';
+
+/** Does the table have a column named `lower` (a one-letter lowercase name), in any case? */
+function hasColumn(t: Table, lower: string): boolean {
+  const cols = t.columns;
+  for (let i = 0; i < cols.length; i++) {
+    const n = cols[i]!.name;
+    if (n.length === lower.length && n.toLowerCase() === lower) return true;
+  }
+  return false;
+}

@@ -2,18 +2,26 @@ import type { Column, Table } from '../../model/types';
 import type { Finding, Rule } from '../types';
 import { rawTokens, singular } from '../helpers/names';
 import { finding, renameColumnFix } from './support.type-name-aud-sec';
+import { NONE } from './support-names.type-name-aud-sec';
 
 type Style = 'id' | 'table_id';
 
 function pkColumn(t: Table): Column | undefined {
-  const pk = t.constraints.find((k) => k.kind === 'primary');
-  if (!pk || pk.columns.length !== 1) return undefined;
-  return t.columns.find((c) => c.id === pk.columns[0]);
+  const ks = t.constraints;
+  for (let i = 0; i < ks.length; i++) {
+    const pk = ks[i]!;
+    if (pk.kind !== 'primary') continue;
+    if (pk.columns.length !== 1) return undefined;
+    const id = pk.columns[0];
+    const cols = t.columns;
+    for (let j = 0; j < cols.length; j++) if (cols[j]!.id === id) return cols[j];
+    return undefined;
+  }
+  return undefined;
 }
 
 function styleOf(t: Table, c: Column): Style | undefined {
-  const n = c.name.toLowerCase();
-  if (n === 'id') return 'id';
+  if (c.name === 'id' || (c.name.length === 2 && c.name.toLowerCase() === 'id')) return 'id';
   const tk = rawTokens(t.name);
   const s = tk.map(singular).join('_');
   const variants = new Set([`${s}_id`, `${tk.join('_')}_id`, `${tk[tk.length - 1] ? singular(tk[tk.length - 1]!) : s}_id`]);
@@ -30,25 +38,32 @@ export const rule: Rule = {
   scope: 'global',
   description: 'Primary key columns are named `id` in some tables and `<table>_id` in others; use one style (the majority here).',
   checkModel(ctx) {
-    const rows: { t: Table; c: Column; s: Style }[] = [];
-    for (const t of Object.values(ctx.model.tables)) {
+    // Counted first; the findings (and their rows) are only made when the styles are mixed.
+    const tables = Object.values(ctx.model.tables);
+    let nId = 0;
+    let nT = 0;
+    for (let i = 0; i < tables.length; i++) {
+      const t = tables[i]!;
       if (t.partitionOf) continue;
       const c = pkColumn(t);
       const s = c && styleOf(t, c);
-      if (c && s) rows.push({ t, c, s });
+      if (s === 'id') nId++;
+      else if (s) nT++;
     }
-    const nId = rows.filter((r) => r.s === 'id').length;
-    const nT = rows.length - nId;
-    if (!nId || !nT || nId === nT) return [];
+    if (!nId || !nT || nId === nT) return NONE;
     const major: Style = nId > nT ? 'id' : 'table_id';
     const out: Finding[] = [];
-    for (const r of rows) {
-      if (r.s === major) continue;
-      const to = major === 'id' ? 'id' : `${rawTokens(r.t.name).map(singular).join('_')}_id`;
+    for (let i = 0; i < tables.length; i++) {
+      const t = tables[i]!;
+      if (t.partitionOf) continue;
+      const c = pkColumn(t);
+      const s = c && styleOf(t, c);
+      if (!c || !s || s === major) continue;
+      const to = major === 'id' ? 'id' : `${rawTokens(t.name).map(singular).join('_')}_id`;
       out.push(
-        finding(rule, ctx, r.t, r.c, `${r.t.name}.${r.c.name} is the primary key, but most tables call theirs ${major === 'id' ? 'id' : '<table>_id'}; rename it to ${to}.`,
+        finding(rule, ctx, t, c, `${t.name}.${c.name} is the primary key, but most tables call theirs ${major === 'id' ? 'id' : '<table>_id'}; rename it to ${to}.`,
           'One key-naming style lets people and tools write joins without looking up each table, and keeps generated code uniform.',
-          { fix: () => renameColumnFix(ctx, r.t, r.c, to) }),
+          { fix: () => renameColumnFix(ctx, t, c, to) }),
       );
     }
     return out;

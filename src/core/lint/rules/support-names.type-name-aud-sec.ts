@@ -1,5 +1,28 @@
 /** PostgreSQL's default names for constraints and indexes (`<table>_<cols>_<suffix>`), before truncation. */
-import type { Constraint, Index, Table } from '../../model/types';
+import type { Constraint, Index, SchemaModel, Table } from '../../model/types';
+import type { Finding } from '../types';
+
+/** The shared result of a NAME / AUD / SEC rule that found nothing (read-only: return a fresh array for findings). */
+export const NONE: Finding[] = Object.freeze([]) as unknown as Finding[];
+
+/** Memoise a model-wide computation per model state (`model.tables`), with a one-entry fast path for the last model. */
+export function perModelLast<V>(fn: (m: SchemaModel) => V): (m: SchemaModel) => V {
+  const cache = new WeakMap<object, V>();
+  let lastKey: object | undefined;
+  let lastV: V | undefined;
+  return (m) => {
+    const key = m.tables;
+    if (key === lastKey) return lastV as V;
+    let v = cache.get(key);
+    if (v === undefined) {
+      v = fn(m);
+      cache.set(key, v);
+    }
+    lastKey = key;
+    lastV = v;
+    return v;
+  };
+}
 
 export const SUFFIX: Record<Constraint['kind'], string> = { primary: 'pkey', unique: 'key', foreign: 'fkey', check: 'check', exclude: 'excl' };
 
@@ -41,3 +64,26 @@ export function defaultIndexName(t: Table, ix: Index): string {
   const cols = ix.elements.map((e) => (e.column ? colName(t, e.column) : 'expr'));
   return `${t.name}_${cols.join('_')}_${ix.unique ? 'idx' : 'idx'}`;
 }
+
+/**
+ * A constraint's own name, or undefined. Reading the absent `name` of an unnamed constraint directly (`k.name`) costs
+ * an allocation per read in V8 (a missing-property load on the constraint shapes misses the inline cache); an `in`
+ * test first does not.
+ */
+export function nameOf(k: Constraint): string | undefined {
+  return 'name' in k ? k.name : undefined;
+}
+
+/** True for undefined, '' and whitespace-only text (as `!s?.trim()`), without making a trimmed copy in the usual cases. */
+export function blank(s: string | undefined): boolean {
+  if (!s) return true;
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(s.length - 1);
+  // Not JS white space or a line terminator at both ends (those are <= 32, 160 or >= U+1680): not blank.
+  if (a > 32 && a !== 160 && a < 0x1680) return false;
+  if (b > 32 && b !== 160 && b < 0x1680) return false;
+  return !s.trim();
+}
+
+/** Options for `finding` with nothing set (shared, so that a finding without options does not allocate them). */
+export const NO_OPTS: { severity: undefined; fix: undefined; extra: undefined } = Object.freeze({ severity: undefined, fix: undefined, extra: undefined });
