@@ -3,7 +3,7 @@ import type { Column, Id, Table } from '../../model/types';
 import { rawTokens } from '../helpers/names';
 import { editTable, finding, fitName, qi, qt, relationNames, uniqueIn, constraintNames } from './support.type-name-aud-sec';
 import { isTenantTable, tenantColumn } from './support-sec.type-name-aud-sec';
-import { defaultConstraintName, defaultIndexName } from './support-names.type-name-aud-sec';
+import { defaultConstraintName, defaultIndexName, NONE } from './support-names.type-name-aud-sec';
 
 const BUSINESS = /^(email|slug|code|name|username|handle|login|key|title|domain|subdomain|sku|external_id|number|reference)$/;
 
@@ -56,10 +56,10 @@ export const rule: Rule = {
   scope: 'table',
   description: 'In a tenant-scoped table, a unique key on a business column (email, slug, code, name) that does not include the tenant column.',
   checkTable(t, ctx) {
-    const out: Finding[] = [];
-    if (t.partitionOf || isTenantTable(t)) return out;
+    if (t.partitionOf || isTenantTable(t)) return NONE;
     const tenant = tenantColumn(t);
-    if (!tenant) return out;
+    if (!tenant) return NONE;
+    const out: Finding[] = [];
     for (const k of ctx.helpers.candidateKeys(t)) {
       if (k.where || k.columns.includes(tenant.id)) continue;
       const colsBiz = [...k.columns, ...k.ciColumns].map((id) => t.columns.find((c) => c.id === id)).filter((c): c is Column => !!c && BUSINESS.test(rawTokens(c.name).join('_')));
@@ -71,6 +71,6 @@ export const rule: Rule = {
           { fix: k.exprs.length && k.source !== 'index' ? undefined : () => scopedFix(ctx, t, k.id, k.source, k.columns, tenant), extra: k.source === 'index' ? { indexId: k.id } : { constraintId: k.id } }),
       );
     }
-    return out;
+    return out.length ? out : NONE;
   },
 };
