@@ -3,6 +3,7 @@ import type { Finding, QuickFix, Rule, RuleContext } from '../types';
 import type { Column } from '../../model/types';
 import { newId } from '../../util/ids';
 import { colInfo, constraintNames, editTable, finding, fitName, qi, qt, toks, uniqueIn } from './support.type-name-aud-sec';
+import { NONE } from './support-names.type-name-aud-sec';
 
 const ACTOR_TABLES = ['users', 'user', 'accounts', 'account', 'app_users', 'app_user', 'members', 'member', 'staff', 'employees', 'people', 'persons'];
 
@@ -44,26 +45,30 @@ export const rule: Rule = {
   scope: 'relation',
   description: 'created_by, updated_by and other *_by columns without a foreign key to the users table.',
   checkTable(t, ctx) {
-    const out: Finding[] = [];
-    const fkCols = ctx.helpers.fkColumnIds(t);
+    let out: Finding[] | undefined;
+    let fkCols: Set<string> | undefined;
     let target: { table: Table; key: Column } | undefined | null = null;
-    for (const c of t.columns) {
+    const cols = t.columns;
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i]!;
       const tk = toks(c.name);
       const last = tk[tk.length - 1];
       const byId = tk.length > 2 && last === 'id' && tk[tk.length - 2] === 'by';
       if (!(tk.length > 1 && last === 'by') && !byId) continue;
-      if (fkCols.has(c.id)) continue;
+      if ((fkCols ??= ctx.helpers.fkColumnIds(t)).has(c.id)) continue;
       const fam = colInfo(ctx, c).family;
       // Actors stored as free text (service names, e-mail) are a deliberate choice.
       if (fam === 'string' || fam === 'json' || fam === 'other' || fam === 'bool' || fam === 'time') continue;
       if (target === null) target = actorTable(ctx, t);
       if (target && target.table.id === t.id && t.name !== 'users') continue;
-      out.push(
-        finding(rule, ctx, t, c, `${t.name}.${c.name} records who acted but has no foreign key${target ? ` to ${target.table.name}` : ''}.`,
-          'Without a foreign key the actor id can point at nobody (a typo, a deleted user), and audits that rely on it become guesswork.',
-          { fix: target ? ((to) => () => fkFix(ctx, t, c, to))(target) : undefined }),
-      );
+      (out ??= []).push(actorFinding(ctx, t, c, target));
     }
-    return out;
+    return out ?? NONE;
   },
 };
+
+function actorFinding(ctx: RuleContext, t: Table, c: Column, target: { table: Table; key: Column } | undefined): Finding {
+  return finding(rule, ctx, t, c, `${t.name}.${c.name} records who acted but has no foreign key${target ? ` to ${target.table.name}` : ''}.`,
+    'Without a foreign key the actor id can point at nobody (a typo, a deleted user), and audits that rely on it become guesswork.',
+    { fix: target ? () => fkFix(ctx, t, c, target) : undefined });
+}
