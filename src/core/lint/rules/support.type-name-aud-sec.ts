@@ -4,7 +4,7 @@
  */
 import type { Command } from '../../commands/history';
 import type { TablewrightDocument } from '../../document/document';
-import type { CheckConstraint, Column, Constraint, FkAction, Id, Index, SchemaModel, Table } from '../../model/types';
+import type { CheckConstraint, Column, Constraint, FkAction, Id, Index, RawStatement, SchemaModel, Table, UserType } from '../../model/types';
 import { quoteIdent, quoteLiteral, utf8Length, MAX_IDENT_BYTES } from '../../sql/ident';
 import { newId } from '../../util/ids';
 import type { Finding, ObjectRef, QuickFix, Rule, RuleContext, Severity } from '../types';
@@ -28,7 +28,9 @@ export function qt(model: SchemaModel, t: Table): string {
 }
 
 export function ref(ctx: RuleContext, t: Table, col?: Column, extra?: Partial<ObjectRef>): ObjectRef {
-  const r: ObjectRef = extra ? { schema: schemaOf(ctx.model, t), tableId: t.id, table: t.name, ...extra } : { schema: schemaOf(ctx.model, t), tableId: t.id, table: t.name };
+  // Without extra fields: one literal with all fields (the same fields in the same order as below), no later growth.
+  if (!extra) return col ? { schema: schemaOf(ctx.model, t), tableId: t.id, table: t.name, columnId: col.id, column: col.name } : { schema: schemaOf(ctx.model, t), tableId: t.id, table: t.name };
+  const r: ObjectRef = { schema: schemaOf(ctx.model, t), tableId: t.id, table: t.name, ...extra };
   if (col) {
     r.columnId = col.id;
     r.column = col.name;
@@ -50,12 +52,57 @@ export function finding(rule: Rule, ctx: RuleContext, t: Table, col: Column | un
   return attachFix({ rule: rule.id, severity, object, message, why }, ctx, o.fix);
 }
 
+/**
+ * `finding(rule, ctx, t, col, message, why, { fix, severity })` without the options object, for a lazy fix or none.
+ * Pass the builder inline (`findingFix(…, () => someFix(…))`): under esbuild's keep-names (tsx: tests, bench) an
+ * arrow stored in a `const` or an object property is wrapped in a `__name` call, a defineProperty per closure.
+ */
+export function findingFix(
+  rule: Rule,
+  ctx: RuleContext,
+  t: Table,
+  col: Column | undefined,
+  message: string,
+  why: string,
+  fix: (() => QuickFix | undefined) | undefined,
+  severity?: Severity,
+): Finding {
+  const sev = severity ?? rule.defaultSeverity;
+  const object = ref(ctx, t, col);
+  if (fix) return lazyFinding(rule.id, sev, object, message, why, ctx, fix);
+  return { rule: rule.id, severity: sev, object, message, why };
+}
+
 export function colInfo(ctx: RuleContext, c: Column): TypeInfo {
   return columnTypeInfo(c, ctx.model);
 }
 
 /** Raw tokens of a column name, memo-free (cheap). */
 export const toks = rawTokens;
+
+/**
+ * The empty result of a table rule that found nothing (shared: no allocation per table). Read-only: a rule with
+ * findings returns a fresh array.
+ */
+export const NONE: Finding[] = [];
+
+/**
+ * Append a finding to a rule's result, created on the first finding: `out = addFinding(out, f)`. A one-element array
+ * literal instead of `[]` + push (whose first push reserves room for 16 elements): most tables get one finding from a
+ * rule, if any.
+ */
+export function addFinding(out: Finding[] | undefined, f: Finding): Finding[] {
+  if (!out) return [f];
+  if (out.length === 1) return [out[0]!, f];
+  out.push(f);
+  return out;
+}
+
+/** `tokens.some((x) => set.has(x))` without a closure. */
+export function someIn(tokens: readonly string[], set: ReadonlySet<string>): boolean {
+  for (let i = 0; i < tokens.length; i++) if (set.has(tokens[i]!)) return true;
+  return false;
+}
 
 export function columnByName(t: Table, name: string): Column | undefined {
   return t.columns.find((c) => c.name === name);
@@ -197,8 +244,50 @@ function makeWordRe(name: string): RegExp {
 export function mentions(expr: string | undefined, name: string): boolean {
   if (!expr) return false;
   // Fast path: the name (as written, any case) must occur in the text at all.
-  if (!name.includes('"') && !expr.toLowerCase().includes(name.toLowerCase())) return false;
+  if (!name.includes('"') && !includesLower(expr, name)) return false;
   return wordRe(name).test(expr);
+}
+
+/** `s.toLowerCase().includes(part.toLowerCase())`, without building the lowercase copies when both are ASCII. */
+function includesLower(s: string, part: string): boolean {
+  const n = s.length;
+  const m = part.length;
+  for (let j = 0; j < m; j++) if (part.charCodeAt(j) > 127) return s.toLowerCase().includes(part.toLowerCase());
+  for (let i = 0; i < n; i++) if (s.charCodeAt(i) > 127) return s.toLowerCase().includes(part.toLowerCase());
+  if (m === 0) return true;
+  const first = lowerAscii(part.charCodeAt(0));
+  outer: for (let i = 0; i + m <= n; i++) {
+    if (lowerAscii(s.charCodeAt(i)) !== first) continue;
+    for (let j = 1; j < m; j++) if (lowerAscii(s.charCodeAt(i + j)) !== lowerAscii(part.charCodeAt(j))) continue outer;
+    return true;
+  }
+  return false;
+}
+function lowerAscii(ch: number): number {
+  return ch >= 65 && ch <= 90 ? ch + 32 : ch;
+}
+
+/**
+ * `checksOn(ctx, t, c).some((e) => !test || test.test(e))` without building the list. `test` must not be a global
+ * (`g` / `y`) regex.
+ */
+export function hasCheckOn(ctx: RuleContext, t: Table, c: Column, test?: RegExp): boolean {
+  const ks = t.constraints;
+  for (let i = 0; i < ks.length; i++) {
+    const k = ks[i]!;
+    if (k.kind === 'check' && (!test || test.test(k.expr)) && mentions(k.expr, c.name)) return true;
+  }
+  const info = colInfo(ctx, c);
+  let dom = info.domain;
+  if (!dom && info.userType?.kind === 'domain') dom = info.userType;
+  const ut = c.typeRef ? ctx.model.types[c.typeRef] : info.userType;
+  return domainCheckMatches(ut, test) || domainCheckMatches(dom, test);
+}
+function domainCheckMatches(d: UserType | undefined, test: RegExp | undefined): boolean {
+  if (d?.kind !== 'domain') return false;
+  if (!test) return d.checks.length > 0;
+  for (let i = 0; i < d.checks.length; i++) if (test.test(d.checks[i]!.expr)) return true;
+  return false;
 }
 
 /** Table CHECK constraints (and the column's domain checks) that mention the column. */
@@ -434,8 +523,9 @@ export function rawByTarget(model: SchemaModel, tableId: Id): import('../../mode
     }
     rawCache.set(model.raw, m);
   }
-  return m.get(tableId) ?? [];
+  return m.get(tableId) ?? NO_RAW;
 }
+const NO_RAW: RawStatement[] = [];
 
 /** Drop a column (and the constraints and indexes that use it, as PostgreSQL does). */
 export function removeColumnFix(ctx: RuleContext, t: Table, c: Column): QuickFix | undefined {
