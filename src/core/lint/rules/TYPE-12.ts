@@ -2,7 +2,7 @@ import type { Column, EnumType, RawStatement, Table } from '../../model/types';
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
 import { plural, rawTokens } from '../helpers/names';
 import { newId } from '../../util/ids';
-import { colInfo, editTable, finding, fitName, mentions, qi, qt, quoteLiteral, schemaOf, uniqueIn } from './support.type-name-aud-sec';
+import { addFinding, colInfo, editTable, finding, findingFix, fitName, mentions, NONE, qi, qt, quoteLiteral, schemaOf, someIn, uniqueIn } from './support.type-name-aud-sec';
 
 const BUSINESS = new Set(['status', 'category', 'plan', 'role', 'country', 'type', 'source', 'channel']);
 const CODE_OWNED: string[][] = [
@@ -244,6 +244,27 @@ function checkFix(ctx: RuleContext, t: Table, c: Column, e: EnumType): QuickFix 
 
 const IN_LIST = /("?[A-Za-z_][A-Za-z0-9_]*"?)\s*(?:\)\s*)?(?:::\s*text\s*)?(?:IN\s*\(|=\s*ANY\s*\(\s*(?:\(\s*)?ARRAY\s*\[)([^\])]*)/gi;
 
+/** `t.columns.find((x) => x.name === name || x.name.toLowerCase() === name.toLowerCase())`, without the closure. */
+function columnNamed(t: Table, name: string): Column | undefined {
+  const cols = t.columns;
+  for (let i = 0; i < cols.length; i++) {
+    const x = cols[i]!;
+    if (x.name === name || x.name.toLowerCase() === name.toLowerCase()) return x;
+  }
+  return undefined;
+}
+
+/** The enum finding (built only when there is one: check itself creates no closures). */
+function reportEnum(ctx: RuleContext, t: Table, c: Column, e: EnumType, array: boolean): Finding {
+  const n = e.values.length;
+  const warn = n > 7 || someIn(rawTokens(c.name), BUSINESS) || someIn(rawTokens(e.name), BUSINESS);
+  return findingFix(rule, ctx, t, c, warn
+    ? `${t.name}.${c.name} uses enum ${e.name} (${n} values) for business-owned data; use a lookup table.`
+    : `${t.name}.${c.name} uses enum ${e.name}; consider text with a CHECK constraint.`,
+    'Enum labels can be added but not removed or renamed without recreating the type and rewriting every column that uses it, and the set lives in DDL instead of data. A lookup table lets the business add, retire and describe values; text + CHECK keeps small code-owned sets simple.',
+    array ? undefined : warn ? () => lookupFix(ctx, t, e) : () => checkFix(ctx, t, c, e), warn ? 'warning' : 'info');
+}
+
 /** TYPE-12: an enum (or a long CHECK IN list) for a set of values that will change. */
 export const rule: Rule = {
   id: 'TYPE-12',
@@ -258,25 +279,21 @@ export const rule: Rule = {
 };
 
 function check(t: Table, ctx: RuleContext): Finding[] {
-    const out: Finding[] = [];
-    for (const c of t.columns) {
+    let out: Finding[] | undefined;
+    const cols = t.columns;
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i]!;
       const info = colInfo(ctx, c);
       if (info.family !== 'enum' || info.userType?.kind !== 'enum') continue;
       const e = info.userType;
       const n = e.values.length;
       if (n <= 7 && codeOwnedFor(e, c.name)) continue;
-      const warn = n > 7 || rawTokens(c.name).some((x) => BUSINESS.has(x)) || rawTokens(e.name).some((x) => BUSINESS.has(x));
-      const fix = info.array ? undefined : warn ? () => lookupFix(ctx, t, e) : () => checkFix(ctx, t, c, e);
-      out.push(
-        finding(rule, ctx, t, c, warn
-          ? `${t.name}.${c.name} uses enum ${e.name} (${n} values) for business-owned data; use a lookup table.`
-          : `${t.name}.${c.name} uses enum ${e.name}; consider text with a CHECK constraint.`,
-          'Enum labels can be added but not removed or renamed without recreating the type and rewriting every column that uses it, and the set lives in DDL instead of data. A lookup table lets the business add, retire and describe values; text + CHECK keeps small code-owned sets simple.',
-          { severity: warn ? 'warning' : 'info', fix }),
-      );
+      out = addFinding(out, reportEnum(ctx, t, c, e, info.array));
     }
     // Long CHECK (col IN (...)) lists.
-    for (const k of t.constraints) {
+    const ks = t.constraints;
+    for (let i = 0; i < ks.length; i++) {
+      const k = ks[i]!;
       if (k.kind !== 'check') continue;
       IN_LIST.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -284,13 +301,13 @@ function check(t: Table, ctx: RuleContext): Finding[] {
         const n = (m[2]!.match(/'(?:[^']|'')*'/g) ?? []).length;
         if (n <= 7) continue;
         const cname = m[1]!.replace(/^"|"$/g, '');
-        const c = t.columns.find((x) => x.name === cname || x.name.toLowerCase() === cname.toLowerCase());
-        out.push(
+        const c = columnNamed(t, cname);
+        out = addFinding(out,
           finding(rule, ctx, t, c, `${t.name}${c ? '.' + c.name : ''} is restricted by a CHECK listing ${n} values; a lookup table is easier to change.`,
             'A long list of allowed values in a CHECK is business data kept in DDL: every change is a migration that rescans the table. A lookup table with a foreign key turns it into data.',
             { severity: 'warning', extra: { constraintId: k.id } }),
         );
       }
     }
-    return out;
+    return out ?? NONE;
 }

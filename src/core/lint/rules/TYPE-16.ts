@@ -1,5 +1,6 @@
-import type { Rule } from '../types';
-import { dropDefaultFix, finding } from './support.type-name-aud-sec';
+import type { Column, Table } from '../../model/types';
+import type { Finding, Rule, RuleContext } from '../types';
+import { addFinding, dropDefaultFix, findingFix, NONE } from './support.type-name-aud-sec';
 
 const STRING_NULL = /^\s*\(?\s*'null'\s*\)?\s*(::[^']*)?$/i;
 
@@ -12,15 +13,20 @@ export const rule: Rule = {
   scope: 'column',
   description: "A DEFAULT of the string 'NULL': rows get the four letters N-U-L-L instead of a missing value.",
   checkTable(t, ctx) {
-    const out = [];
-    for (const c of t.columns) {
+    let out: Finding[] | undefined;
+    const cols = t.columns;
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i]!;
       if (!c.default || !STRING_NULL.test(c.default)) continue;
-      out.push(
-        finding(rule, ctx, t, c, `${t.name}.${c.name} defaults to the string ${c.default.trim()}, not to NULL; drop the default.`,
-          "'NULL' in quotes is a four-letter string. Rows inserted without a value get that text, which IS NULL does not find and which looks like a missing value everywhere it is displayed.",
-          { fix: () => dropDefaultFix(ctx, t, c) }),
-      );
+      out = addFinding(out, report(ctx, t, c, c.default));
     }
-    return out;
+    return out ?? NONE;
   },
 };
+
+/** The finding (built only when there is one: checkTable itself creates no closures). */
+function report(ctx: RuleContext, t: Table, c: Column, def: string): Finding {
+  return findingFix(rule, ctx, t, c, `${t.name}.${c.name} defaults to the string ${def.trim()}, not to NULL; drop the default.`,
+    "'NULL' in quotes is a four-letter string. Rows inserted without a value get that text, which IS NULL does not find and which looks like a missing value everywhere it is displayed.",
+    () => dropDefaultFix(ctx, t, c));
+}

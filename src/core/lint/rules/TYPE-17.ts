@@ -1,5 +1,6 @@
-import type { Rule } from '../types';
-import { colInfo, dropDefaultFix, finding, toks } from './support.type-name-aud-sec';
+import type { Column, Table } from '../../model/types';
+import type { Finding, Rule, RuleContext } from '../types';
+import { addFinding, colInfo, dropDefaultFix, findingFix, NONE, toks } from './support.type-name-aud-sec';
 
 const IDENTITY_TEXT = /^(name|email|title|username|login|first_name|last_name|full_name|display_name|handle|slug|sku|code|phone)$/;
 const EMPTY = /^\s*\(?\s*''\s*\)?\s*(::[a-z ."]+)?$/i;
@@ -14,30 +15,36 @@ export const rule: Rule = {
   scope: 'column',
   description: "NOT NULL DEFAULT '' on a name or e-mail, or DEFAULT 0 on a reference column: the default silently defeats the constraint.",
   checkTable(t, ctx) {
-    const out = [];
-    const fkCols = ctx.helpers.fkColumnIds(t);
-    for (const c of t.columns) {
+    let out: Finding[] | undefined;
+    const cols = t.columns;
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i]!;
       if (c.default === undefined) continue;
       const tk = toks(c.name);
-      const name = tk.join('_');
       const fam = colInfo(ctx, c).family;
-      if (!c.nullable && fam === 'string' && EMPTY.test(c.default) && (IDENTITY_TEXT.test(name) || IDENTITY_TEXT.test(tk[tk.length - 1] ?? ''))) {
-        out.push(
-          finding(rule, ctx, t, c, `${t.name}.${c.name} is NOT NULL DEFAULT ''; drop the default so a missing ${c.name} is an error.`,
-            "NOT NULL is there to force a value; DEFAULT '' supplies a meaningless one, so rows without a name or e-mail are accepted and look filled in.",
-            { fix: () => dropDefaultFix(ctx, t, c) }),
-        );
+      if (!c.nullable && fam === 'string' && EMPTY.test(c.default) && (IDENTITY_TEXT.test(tk.join('_')) || IDENTITY_TEXT.test(tk[tk.length - 1] ?? ''))) {
+        out = addFinding(out, emptyFinding(ctx, t, c));
         continue;
       }
-      const fkLike = fkCols.has(c.id) || (tk.length > 1 && (tk[tk.length - 1] === 'id' || tk[tk.length - 1] === 'by'));
-      if (fkLike && (fam === 'int' || fam === 'exact') && ZERO.test(c.default)) {
-        out.push(
-          finding(rule, ctx, t, c, `${t.name}.${c.name} defaults to 0, which references nothing; drop the default (make the column nullable if the reference is optional).`,
-            'Id 0 does not exist: with a foreign key every insert that relies on the default fails, without one the row points at nothing. An optional reference is NULL.',
-            { fix: () => dropDefaultFix(ctx, t, c) }),
-        );
+      // The FK test last: the table's FK column set is only needed for a zero default on a number.
+      if ((fam === 'int' || fam === 'exact') && ZERO.test(c.default) && ((tk.length > 1 && (tk[tk.length - 1] === 'id' || tk[tk.length - 1] === 'by')) || ctx.helpers.fkColumnIds(t).has(c.id))) {
+        out = addFinding(out, zeroFinding(ctx, t, c));
       }
     }
-    return out;
+    return out ?? NONE;
   },
 };
+
+// The findings are built outside checkTable, so that it creates no closures (and no context for them) per table.
+
+function emptyFinding(ctx: RuleContext, t: Table, c: Column): Finding {
+  return findingFix(rule, ctx, t, c, `${t.name}.${c.name} is NOT NULL DEFAULT ''; drop the default so a missing ${c.name} is an error.`,
+    "NOT NULL is there to force a value; DEFAULT '' supplies a meaningless one, so rows without a name or e-mail are accepted and look filled in.",
+    () => dropDefaultFix(ctx, t, c));
+}
+
+function zeroFinding(ctx: RuleContext, t: Table, c: Column): Finding {
+  return findingFix(rule, ctx, t, c, `${t.name}.${c.name} defaults to 0, which references nothing; drop the default (make the column nullable if the reference is optional).`,
+    'Id 0 does not exist: with a foreign key every insert that relies on the default fails, without one the row points at nothing. An optional reference is NULL.',
+    () => dropDefaultFix(ctx, t, c));
+}

@@ -2,7 +2,7 @@ import type { Column, Table } from '../../model/types';
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
 import { newId } from '../../util/ids';
 import { plural, singular } from '../helpers/names';
-import { colInfo, editTable, finding, fitName, nameUsedInText, qi, qt, relationNames, schemaOf, toks, uniqueIn } from './support.type-name-aud-sec';
+import { addFinding, colInfo, editTable, finding, findingFix, fitName, nameUsedInText, NONE, qi, qt, relationNames, schemaOf, someIn, toks, uniqueIn } from './support.type-name-aud-sec';
 
 /** Move blob columns into a 1:1 side table `<entity>_<columns>` keyed by the table's single-column primary key. */
 function sideTableFix(ctx: RuleContext, t: Table, cols: Column[]): QuickFix | undefined {
@@ -68,35 +68,48 @@ export const rule: Rule = {
   scope: 'column',
   description: 'Binary files and large payloads stored in an entity table, or file paths pointing outside the database.',
   checkTable(t, ctx) {
-    const out: Finding[] = [];
-    const role = ctx.role(t);
-    const payloads: Column[] = [];
-    for (const c of t.columns) {
+    let out: Finding[] | undefined;
+    let payloads: Column[] | undefined;
+    const cols = t.columns;
+    for (let n = 0; n < cols.length; n++) {
+      const c = cols[n]!;
       const i = colInfo(ctx, c);
       const tk = toks(c.name);
-      if (tk.some((x) => SMALL.has(x))) continue;
+      if (someIn(tk, SMALL)) continue;
       if (i.family === 'bytea' && !i.array) {
-        if (tk.some((x) => FILEY.has(x))) {
-          out.push(finding(rule, ctx, t, c, `${t.name}.${c.name} stores a file in the row; move it to a side table or object storage.`, WHY_IN, { fix: () => sideTableFix(ctx, t, [c]) }));
+        if (someIn(tk, FILEY)) {
+          out = addFinding(out, fileFinding(ctx, t, c));
           continue;
         }
-        payloads.push(c);
-      } else if ((i.family === 'json' || (i.family === 'string' && i.base === 'text')) && tk.some((x) => PAYLOAD.has(x))) payloads.push(c);
+        (payloads ??= []).push(c);
+      } else if ((i.family === 'json' || (i.family === 'string' && i.base === 'text')) && someIn(tk, PAYLOAD)) (payloads ??= []).push(c);
       const last = tk[tk.length - 1] ?? '';
-      if ((last === 'path' || last === 'url' || last === 'key') && tk.slice(0, -1).some((x) => FILE_WORDS.has(x)) && i.family === 'string') {
-        out.push(
+      if ((last === 'path' || last === 'url' || last === 'key') && fileWordBeforeLast(tk) && i.family === 'string') {
+        out = addFinding(out,
           finding(rule, ctx, t, c, `${t.name}.${c.name} points at a file outside the database; store a checksum and size with it and plan for orphans.`,
             'Files referenced by path or URL are outside transactions and backups: a rollback or restore leaves them out of step with the rows. That is often the right trade-off for large files, but record a checksum and clean up orphans.'),
         );
       }
     }
-    if (role === 'entity' && payloads.length > 1) {
-      out.push(
-        finding(rule, ctx, t, undefined, `${t.name} holds ${payloads.length} large payload columns (${payloads.map((c) => c.name).join(', ')}); move them to a 1:1 side table.`, WHY_IN, {
-          fix: () => sideTableFix(ctx, t, payloads),
-        }),
-      );
-    }
-    return out;
+    if (payloads && payloads.length > 1 && ctx.role(t) === 'entity') out = addFinding(out, payloadsFinding(ctx, t, payloads));
+    return out ?? NONE;
   },
 };
+
+// The findings are built outside checkTable, so that it creates no closures (and no context for them) per table.
+
+function fileFinding(ctx: RuleContext, t: Table, c: Column): Finding {
+  return findingFix(rule, ctx, t, c, `${t.name}.${c.name} stores a file in the row; move it to a side table or object storage.`, WHY_IN, () => sideTableFix(ctx, t, [c]));
+}
+
+function payloadsFinding(ctx: RuleContext, t: Table, payloads: Column[]): Finding {
+  return findingFix(rule, ctx, t, undefined, `${t.name} holds ${payloads.length} large payload columns (${payloads.map((c) => c.name).join(', ')}); move them to a 1:1 side table.`, WHY_IN, () =>
+    sideTableFix(ctx, t, payloads),
+  );
+}
+
+/** `tk.slice(0, -1).some((x) => FILE_WORDS.has(x))` without the copy. */
+function fileWordBeforeLast(tk: readonly string[]): boolean {
+  for (let i = 0; i < tk.length - 1; i++) if (FILE_WORDS.has(tk[i]!)) return true;
+  return false;
+}
