@@ -1,7 +1,7 @@
 import type { Command } from '../../commands/history';
 import type { Id } from '../../model/types';
 import type { Finding, Rule } from '../types';
-import { NONE, constraintName, finding, qTable, quoteIdent, ref } from './idx-nf-util';
+import { NONE, constraintName, hasNotValidConstraint, finding, qTable, quoteIdent, ref } from './idx-nf-util';
 
 function validate(tableId: Id, constraintId: Id): Command {
   return {
@@ -27,6 +27,7 @@ export const rule: Rule = {
   scope: 'table',
   description: 'A constraint added NOT VALID and never validated: existing rows were not checked, so the planner cannot trust it and old bad data may remain.',
   checkTable(t, ctx) {
+    if (!hasNotValidConstraint(t)) return NONE;
     let out: Finding[] | undefined;
     for (let i = 0; i < t.constraints.length; i++) {
       const k = t.constraints[i]!;

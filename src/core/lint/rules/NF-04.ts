@@ -2,7 +2,7 @@ import { removeColumn } from '../../commands/schema';
 import type { Column, ForeignKey } from '../../model/types';
 import type { Finding, Rule } from '../types';
 import { memoByString } from '../helpers/names';
-import { NONE, colRef, compatible, compositeKeyForeignKeys, family, finding, isFkColumn, isPkColumn, qTable, quoteIdent } from './idx-nf-util';
+import { NONE, colRef, lowerName, compatible, compositeKeyForeignKeys, family, finding, isFkColumn, isPkColumn, qTable, quoteIdent } from './idx-nf-util';
 
 const SNAPSHOT = /snapshot|at_purchase|at_order|at_time|billing_|shipping_|original_|historical_|_at_sale|^snap_/i;
 const FINANCIAL_TABLE = /order|invoice|payment|transaction|receipt|charge|refund|ledger|bill|quote|purchase|sale|line|item/i;
@@ -16,6 +16,14 @@ const rolePrefix = memoByString((name: string): string | undefined => {
   const role = ROLE.exec(name)?.[1];
   return role ? role.toLowerCase().replace(/_$/, '') : undefined;
 });
+
+/**
+ * A necessary condition for `hasPrefix(name.toLowerCase(), pre)` that needs no lower-case copy: the `_` after the
+ * prefix. Lower-casing keeps every position except after U+0130 (İ → i + combining dot); names with it always pass.
+ */
+function mayHavePrefix(name: string, pre: string): boolean {
+  return name.charCodeAt(pre.length) === 95 || name.indexOf('\u0130') >= 0;
+}
 
 /** `lower` starts with `pre + '_'` (no concatenation). */
 function hasPrefix(lower: string, pre: string): boolean {
@@ -62,9 +70,12 @@ export const rule: Rule = {
       if (pre2 === pre1) pre2 = undefined;
       for (let i = 0; i < cols.length; i++) {
         const c = cols[i]!;
-        const lower = c.name.toLowerCase();
-        const m1 = hasPrefix(lower, pre1);
-        const m2 = pre2 !== undefined && hasPrefix(lower, pre2);
+        const q1 = mayHavePrefix(c.name, pre1);
+        const q2 = pre2 !== undefined && mayHavePrefix(c.name, pre2);
+        if (!q1 && !q2) continue;
+        const lower = lowerName(c.name);
+        const m1 = q1 && hasPrefix(lower, pre1);
+        const m2 = q2 && hasPrefix(lower, pre2!);
         if (!m1 && !m2) continue;
         if (isPkColumn(t, c.id) || isFkColumn(t, c.id) || reported?.has(c.id)) continue;
         // Snapshots and counters are exempt (tested only for names that carry a prefix: the regexes are the cost).

@@ -24,25 +24,27 @@ export const rule: Rule = {
   scope: 'table',
   description: 'An entity-attribute-value table: attributes stored as rows of (entity, name, value). Types, constraints and plain queries are lost.',
   checkTable(t, ctx) {
+    const fks = ctx.helpers.outgoing(t);
     let other = false;
-    for (let i = 0; i < t.constraints.length; i++) {
-      const k = t.constraints[i]!;
-      if (k.kind === 'foreign' && k.refTableId !== t.id) {
+    for (let i = 0; i < fks.length; i++)
+      if (fks[i]!.refTableId !== t.id) {
         other = true;
         break;
       }
-    }
     if (!other) return NONE;
-    let attr: Column | undefined;
+    // The value column first: it is the rare one (`name` columns are everywhere).
     let value: Column | undefined;
-    for (let i = 0; i < t.columns.length; i++) {
+    for (let i = 0; i < t.columns.length && !value; i++) {
       const c = t.columns[i]!;
-      const kind = nameKind(c.name);
-      if (kind === 0) continue;
-      if (!attr && (kind & IS_ATTR) !== 0 && family(ctx.model, c) === 'string') attr = c;
-      if (!value && (kind & IS_VALUE) !== 0 && family(ctx.model, c) === 'string') value = c;
+      if ((nameKind(c.name) & IS_VALUE) !== 0 && family(ctx.model, c) === 'string') value = c;
     }
-    if (!attr || !value) return NONE;
+    if (!value) return NONE;
+    let attr: Column | undefined;
+    for (let i = 0; i < t.columns.length && !attr; i++) {
+      const c = t.columns[i]!;
+      if ((nameKind(c.name) & IS_ATTR) !== 0 && family(ctx.model, c) === 'string') attr = c;
+    }
+    if (!attr) return NONE;
     const config = CONFIG.test(t.name);
     return [
       finding(

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { NONE, finding, isPkColumn, ref } from './idx-nf-util';
+import { NONE, finding, pkColumns, ref } from './idx-nf-util';
 
 /**
  * NF-11: more than half of the non-PK columns are nullable (all of them: said so). Needs at least 3 non-PK
@@ -15,11 +15,12 @@ export const rule: Rule = {
   description: 'A table where most columns may be NULL. It often mixes several kinds of rows, or misses NOT NULL on required columns.',
   checkTable(t, ctx) {
     if (ctx.role(t) === 'staging') return NONE;
+    const pk = pkColumns(t);
     let count = 0;
     let nullableCount = 0;
     for (let i = 0; i < t.columns.length; i++) {
       const c = t.columns[i]!;
-      if (c.generated || isPkColumn(t, c.id)) continue;
+      if (c.generated || pk.includes(c.id)) continue;
       count++;
       if (c.nullable) nullableCount++;
     }

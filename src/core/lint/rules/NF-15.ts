@@ -3,7 +3,7 @@ import { removeColumn } from '../../commands/schema';
 import type { Column, Id, Table } from '../../model/types';
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
 import { memoByString } from '../helpers/names';
-import { NONE, colRef, family, finding, qTable, quoteIdent } from './idx-nf-util';
+import { NONE, colRef, lowerName, family, finding, qTable, quoteIdent } from './idx-nf-util';
 
 function makeGenerated(tableId: Id, columnId: Id, expr: string): Command {
   return {
@@ -64,7 +64,7 @@ export const rule: Rule = {
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i]!;
       if (c.generated) continue;
-      const n = c.name.toLowerCase();
+      const n = lowerName(c.name);
       const kind = nameKind(n);
       if (kind === 0) continue;
       out ??= [];

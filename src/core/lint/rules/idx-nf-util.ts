@@ -69,6 +69,9 @@ export function colNames(t: Table, ids: readonly Id[]): string[] {
   return ids.map((id) => colName(t, id));
 }
 
+/** `name.toLowerCase()`, cached per name (toLowerCase allocates a new string even when nothing changes). */
+export const lowerName: (name: string) => string = memoByString((name: string) => name.toLowerCase());
+
 /** H1-style tokens: split on `_`, `-`, camel humps and digit runs; lower case; not singularised. */
 const rawTokensM = perString(rawTokensUncached);
 export function rawTokens(name: string): string[] {
@@ -210,7 +213,9 @@ export function family(model: SchemaModel, c: Pick<Column, 'type' | 'typeRef'>):
 }
 /** H4 of a column (cached per column object) or of a bare type text. */
 function info(model: SchemaModel, c: Pick<Column, 'type' | 'typeRef'>): TypeInfo {
-  return 'id' in c ? columnTypeInfo(c as Column, model) : typeInfo(c.type, model, c.typeRef);
+  // Without a typeRef, H4's per-model cache keyed by the type text answers (the same object columnTypeInfo returns)
+  // without a per-column cache entry; with one, the key would be a new string per call.
+  return 'id' in c && c.typeRef ? columnTypeInfo(c as Column, model) : typeInfo(c.type, model, c.typeRef);
 }
 
 /** The canonical base type name (H4): lower case, without modifiers or array brackets (`numeric(10,2)[]` → `numeric`). */
@@ -259,9 +264,15 @@ export function elementSig(e: IndexElement): string {
 }
 
 export function coveredByAny(t: Table, cols: readonly Id[]): boolean {
-  // isCovered without its closure.
+  // isCovered without its closure; H5 is asked only about index-likes whose first key is a plain column of `cols`
+  // (a necessary condition: most index-likes fail it without any work).
   const ils = indexLikes(t);
-  for (let i = 0; i < ils.length; i++) if (indexCovers(ils[i]!, cols)) return true;
+  for (let i = 0; i < ils.length; i++) {
+    const ix = ils[i]!;
+    const first = ix.elements[0]?.column;
+    if (first === undefined || ix.where || !cols.includes(first)) continue;
+    if (indexCovers(ix, cols)) return true;
+  }
   return false;
 }
 
@@ -301,24 +312,63 @@ function fkColumnIdsUncached(t: Table): Set<Id> {
   return s;
 }
 
-/** The column is in the table's primary key (no set built). */
-export function isPkColumn(t: Table, id: Id): boolean {
+// One scan of a table's constraints, shared by the rules of this group: the engine runs every rule on one table before
+// the next, so the last table's facts answer almost every call. Constraint objects come in many shapes (reading them is
+// slow), hence one pass per table rather than one per rule and column. Plain variables: nothing is allocated, except a
+// merged FK column list for tables with several FKs.
+const NO_IDS: readonly Id[] = Object.freeze([]);
+let factsT: Table | undefined;
+let factsPk: readonly Id[] = NO_IDS;
+let factsFk: readonly Id[] = NO_IDS;
+let factsNotValid = false;
+function scanConstraints(t: Table): void {
+  let pk: readonly Id[] | undefined;
+  let fk: Id[] | readonly Id[] = NO_IDS;
+  let fkCount = 0;
+  let notValid = false;
   const cs = t.constraints;
   for (let i = 0; i < cs.length; i++) {
     const k = cs[i]!;
-    if (k.kind === 'primary') return k.columns.includes(id);
+    switch (k.kind) {
+      case 'primary':
+        pk ??= k.columns;
+        break;
+      case 'foreign':
+        if (k.notValid) notValid = true;
+        fk = fkCount++ === 0 ? k.columns : fk.concat(k.columns);
+        break;
+      case 'check':
+        if (k.notValid) notValid = true;
+        break;
+    }
   }
-  return false;
+  factsPk = pk ?? NO_IDS;
+  factsFk = fk;
+  factsNotValid = notValid;
+  factsT = t;
+}
+
+/** Columns of the table's primary key (the first PK constraint's list; shared, do not mutate). */
+export function pkColumns(t: Table): readonly Id[] {
+  if (t !== factsT) scanConstraints(t);
+  return factsPk;
+}
+
+/** The column is in the table's primary key (no set built). */
+export function isPkColumn(t: Table, id: Id): boolean {
+  return pkColumns(t).includes(id);
 }
 
 /** The column is in some FK of the table (no set built). */
 export function isFkColumn(t: Table, id: Id): boolean {
-  const cs = t.constraints;
-  for (let i = 0; i < cs.length; i++) {
-    const k = cs[i]!;
-    if (k.kind === 'foreign' && k.columns.includes(id)) return true;
-  }
-  return false;
+  if (t !== factsT) scanConstraints(t);
+  return factsFk.includes(id);
+}
+
+/** Some FK or CHECK constraint of the table is NOT VALID. */
+export function hasNotValidConstraint(t: Table): boolean {
+  if (t !== factsT) scanConstraints(t);
+  return factsNotValid;
 }
 
 /** Cached per table object (do not mutate). */
@@ -362,7 +412,7 @@ export const SOFT_DELETE_COLUMNS = new Set(['deleted_at', 'archived_at', 'is_del
 export const TENANCY_COLUMNS = new Set(['tenant_id', 'org_id', 'organization_id', 'organisation_id', 'workspace_id', 'account_id', 'company_id']);
 
 export function isAuditName(name: string): boolean {
-  const n = name.toLowerCase();
+  const n = lowerName(name);
   return AUDIT_COLUMNS.has(n) || SOFT_DELETE_COLUMNS.has(n);
 }
 
@@ -377,7 +427,7 @@ export function softDelete(model: SchemaModel, t: Table): { column: Column; live
     const x = cols[i]!;
     const len = x.name.length;
     if (len !== 10 && len !== 11) continue;
-    const k = SOFT_DELETE_NAMES.indexOf(x.name.toLowerCase());
+    const k = SOFT_DELETE_NAMES.indexOf(lowerName(x.name));
     if (k >= 0 && k < best) {
       best = k;
       c = x;
