@@ -41,16 +41,5 @@ export const rule: Rule = {
 function updatedAtFinding(ctx: RuleContext, t: Table): Finding {
   return finding(rule, ctx, t, undefined, `${t.name} has editable columns but no updated_at.`,
     'Without a modification time you cannot find recently changed rows for incremental syncs, cache invalidation or support questions. A trigger-maintained updated_at is cheap and cannot be forgotten by a client.',
-    {
-      // Built on first access: on a large schema most findings are never opened.
-      fix: {
-        label: 'Add updated_at with its trigger',
-        get sql() {
-          return updatedAtSql(ctx.model, t, 'updated_at', true);
-        },
-        get command() {
-          return enableUpdatedAt(t.id);
-        },
-      },
-    });
+    { fix: () => ({ label: 'Add updated_at with its trigger', sql: updatedAtSql(ctx.model, t, 'updated_at', true), command: enableUpdatedAt(t.id) }) });
 }

@@ -3,7 +3,7 @@ import type { Finding, Rule, RuleContext } from '../types';
 import { enableUpdatedAt } from '../../triggers/commands';
 import { finding, rawByTarget } from './support.type-name-aud-sec';
 import { hasUpdateTrigger, isUpdatedCol, updatedAtSql } from './support-aud.type-name-aud-sec';
-import { NONE } from './support-names.type-name-aud-sec';
+import { add, NONE } from './support-names.type-name-aud-sec';
 
 /** AUD-03: updated_at without a BEFORE UPDATE trigger. */
 export const rule: Rule = {
@@ -20,7 +20,7 @@ export const rule: Rule = {
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i]!;
       if (!isUpdatedCol(c) || hasUpdateTrigger(ctx.model, t, c.name)) continue;
-      (out ??= []).push(triggerFinding(ctx, t, c));
+      out = add(out, triggerFinding(ctx, t, c));
     }
     return out ?? NONE;
   },

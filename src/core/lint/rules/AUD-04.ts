@@ -3,7 +3,7 @@ import type { Finding, Rule, RuleContext } from '../types';
 import type { TypeInfo } from '../helpers/types';
 import { colInfo, editColumn, finding, isNowDefault, qi, qt } from './support.type-name-aud-sec';
 import { isCreatedCol, isUpdatedCol } from './support-aud.type-name-aud-sec';
-import { NONE } from './support-names.type-name-aud-sec';
+import { add, NONE } from './support-names.type-name-aud-sec';
 
 /** AUD-04: created_at / updated_at that are nullable, lack DEFAULT now(), or are not timestamptz. */
 export const rule: Rule = {
@@ -24,7 +24,7 @@ export const rule: Rule = {
       // The usual case, a well-shaped column, without building the problem list.
       const info = colInfo(ctx, c);
       if (!((info.base !== 'timestamptz' && !info.array) || c.nullable || (created && !isNowDefault(c.default)))) continue;
-      (out ??= []).push(shapeFinding(ctx, t, c, created, info));
+      out = add(out, shapeFinding(ctx, t, c, created, info));
     }
     return out ?? NONE;
   },

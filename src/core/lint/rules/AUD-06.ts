@@ -3,7 +3,7 @@ import type { Finding, QuickFix, Rule, RuleContext } from '../types';
 import type { Column } from '../../model/types';
 import { newId } from '../../util/ids';
 import { colInfo, constraintNames, editTable, finding, fitName, qi, qt, toks, uniqueIn } from './support.type-name-aud-sec';
-import { NONE } from './support-names.type-name-aud-sec';
+import { add, NONE } from './support-names.type-name-aud-sec';
 
 const ACTOR_TABLES = ['users', 'user', 'accounts', 'account', 'app_users', 'app_user', 'members', 'member', 'staff', 'employees', 'people', 'persons'];
 
@@ -61,7 +61,7 @@ export const rule: Rule = {
       if (fam === 'string' || fam === 'json' || fam === 'other' || fam === 'bool' || fam === 'time') continue;
       if (target === null) target = actorTable(ctx, t);
       if (target && target.table.id === t.id && t.name !== 'users') continue;
-      (out ??= []).push(actorFinding(ctx, t, c, target));
+      out = add(out, actorFinding(ctx, t, c, target));
     }
     return out ?? NONE;
   },

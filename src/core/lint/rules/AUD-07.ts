@@ -2,7 +2,7 @@ import type { ForeignKey, Table } from '../../model/types';
 import type { Finding, Rule, RuleContext } from '../types';
 import { memoByString, rawTokens } from '../helpers/names';
 import { finding, fitName, qi, qt, setFkActionCmd } from './support.type-name-aud-sec';
-import { defaultConstraintName, NONE } from './support-names.type-name-aud-sec';
+import { add, defaultConstraintName, NONE } from './support-names.type-name-aud-sec';
 
 const FINANCIAL = /^(payment|invoice|transaction|ledger|ledger_entry|receipt|charge|refund|payout|settlement|credit_note|journal|journal_entry|balance_transaction)s?$/;
 
@@ -21,7 +21,7 @@ export const rule: Rule = {
     for (let i = 0; i < ks.length; i++) {
       const k = ks[i]!;
       if (k.kind !== 'foreign' || k.onDelete !== 'cascade') continue;
-      (out ??= []).push(cascadeFinding(ctx, t, k));
+      out = add(out, cascadeFinding(ctx, t, k));
     }
     return out ?? NONE;
   },

@@ -2,7 +2,7 @@ import type { Column, Constraint, Index, SchemaModel, Table } from '../../model/
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
 import { memoByString, nameCase, toCase, type NameCase } from '../helpers/names';
 import { finding, renameColumnFix, renameConstraintFix, renameIndexFix, renameTableFix } from './support.type-name-aud-sec';
-import { nameOf, NONE, perModelLast } from './support-names.type-name-aud-sec';
+import { add, nameOf, NONE, perModelLast } from './support-names.type-name-aud-sec';
 
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -28,7 +28,7 @@ function majority(counts: Counts): NameCase {
   return best;
 }
 
-function add(into: Counts, from: Counts): void {
+function addCounts(into: Counts, from: Counts): void {
   for (const [k, n] of from) into.set(k, (into.get(k) ?? 0) + n);
 }
 
@@ -54,8 +54,8 @@ const conventions = perModelLast((m: SchemaModel) => {
       if (n) countInto(all, n);
     }
   }
-  add(all, tables);
-  add(all, columns);
+  addCounts(all, tables);
+  addCounts(all, columns);
   return { table: majority(tables), column: majority(columns), other: majority(all) };
 });
 
@@ -100,22 +100,22 @@ export const rule: Rule = {
   checkTable(t, ctx): Finding[] {
     const conv = conventions(ctx.model);
     let out: Finding[] | undefined;
-    if (needsRename(t.name, conv.table)) (out ??= []).push(tableFinding(ctx, t, conv.table));
+    if (needsRename(t.name, conv.table)) out = add(out, tableFinding(ctx, t, conv.table));
     const cols = t.columns;
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i]!;
-      if (!c.inherited && needsRename(c.name, conv.column)) (out ??= []).push(columnFinding(ctx, t, c, conv.column));
+      if (!c.inherited && needsRename(c.name, conv.column)) out = add(out, columnFinding(ctx, t, c, conv.column));
     }
     const ixs = t.indexes;
     for (let i = 0; i < ixs.length; i++) {
       const ix = ixs[i]!;
-      if (ix.name && needsRename(ix.name, conv.other)) (out ??= []).push(indexFinding(ctx, t, ix, conv.other));
+      if (ix.name && needsRename(ix.name, conv.other)) out = add(out, indexFinding(ctx, t, ix, conv.other));
     }
     const ks = t.constraints;
     for (let i = 0; i < ks.length; i++) {
       const k = ks[i]!;
       const n = nameOf(k);
-      if (n && needsRename(n, conv.other)) (out ??= []).push(constraintFinding(ctx, t, k, conv.other));
+      if (n && needsRename(n, conv.other)) out = add(out, constraintFinding(ctx, t, k, conv.other));
     }
     return out ?? NONE;
   },

@@ -2,7 +2,7 @@ import type { Column, Table } from '../../model/types';
 import type { Finding, Rule, RuleContext } from '../types';
 import { isReservedWord, memoByString } from '../helpers/names';
 import { finding, renameColumnFix, renameTableFix } from './support.type-name-aud-sec';
-import { NONE } from './support-names.type-name-aud-sec';
+import { add, NONE } from './support-names.type-name-aud-sec';
 
 /** Memoized (names repeat across tables; the test lowercases the name). */
 const reserved = memoByString(isReservedWord);
@@ -24,11 +24,11 @@ export const rule: Rule = {
   description: 'A table or column named with a PostgreSQL reserved keyword (user, order, group, desc, …): it must be double-quoted everywhere.',
   checkTable(t, ctx) {
     let out: Finding[] | undefined;
-    if (reserved(t.name)) (out ??= []).push(tableFinding(ctx, t));
+    if (reserved(t.name)) out = add(out, tableFinding(ctx, t));
     const cols = t.columns;
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i]!;
-      if (!c.inherited && reserved(c.name)) (out ??= []).push(columnFinding(ctx, t, c));
+      if (!c.inherited && reserved(c.name)) out = add(out, columnFinding(ctx, t, c));
     }
     return out ?? NONE;
   },

@@ -2,7 +2,7 @@ import type { Column, Constraint, Index, Table } from '../../model/types';
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
 import { toSnakeCase } from '../helpers/names';
 import { finding, renameColumnFix, renameConstraintFix, renameIndexFix, renameTableFix } from './support.type-name-aud-sec';
-import { nameOf, NONE } from './support-names.type-name-aud-sec';
+import { add, nameOf, NONE } from './support-names.type-name-aud-sec';
 
 const OK = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -26,22 +26,22 @@ export const rule: Rule = {
     // `OK` first: closures, messages and the fix are only made for reported names (in module-level functions, so that
     // no closure context is allocated per call).
     let out: Finding[] | undefined;
-    if (!OK.test(t.name)) (out ??= []).push(tableFinding(ctx, t));
+    if (!OK.test(t.name)) out = add(out, tableFinding(ctx, t));
     const cols = t.columns;
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i]!;
-      if (!c.inherited && !OK.test(c.name)) (out ??= []).push(columnFinding(ctx, t, c));
+      if (!c.inherited && !OK.test(c.name)) out = add(out, columnFinding(ctx, t, c));
     }
     const ixs = t.indexes;
     for (let i = 0; i < ixs.length; i++) {
       const ix = ixs[i]!;
-      if (ix.name && !OK.test(ix.name)) (out ??= []).push(indexFinding(ctx, t, ix));
+      if (ix.name && !OK.test(ix.name)) out = add(out, indexFinding(ctx, t, ix));
     }
     const ks = t.constraints;
     for (let i = 0; i < ks.length; i++) {
       const k = ks[i]!;
       const n = nameOf(k);
-      if (n && !OK.test(n)) (out ??= []).push(constraintFinding(ctx, t, k));
+      if (n && !OK.test(n)) out = add(out, constraintFinding(ctx, t, k));
     }
     return out ?? NONE;
   },

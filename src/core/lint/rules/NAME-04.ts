@@ -2,7 +2,7 @@ import type { Column, Constraint, Index, Table } from '../../model/types';
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
 import { utf8Length, MAX_IDENT_BYTES } from '../../sql/ident';
 import { finding, fitName, renameColumnFix, renameConstraintFix, renameIndexFix, renameTableFix } from './support.type-name-aud-sec';
-import { defaultConstraintName, defaultIndexName, nameOf, NONE } from './support-names.type-name-aud-sec';
+import { add, defaultConstraintName, defaultIndexName, nameOf, NONE } from './support-names.type-name-aud-sec';
 
 const long = (n: string) => n.length > 21 && utf8Length(n) > MAX_IDENT_BYTES;
 
@@ -50,20 +50,20 @@ export const rule: Rule = {
     // closure context is allocated per call) for names that are reported.
     let out: Finding[] | undefined;
     const tableBytes = utf8Length(t.name);
-    if (long(t.name)) (out ??= []).push(tableFinding(ctx, t));
+    if (long(t.name)) out = add(out, tableFinding(ctx, t));
     const cols = t.columns;
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i]!;
-      if (!c.inherited && long(c.name)) (out ??= []).push(columnFinding(ctx, t, c));
+      if (!c.inherited && long(c.name)) out = add(out, columnFinding(ctx, t, c));
     }
     const ixs = t.indexes;
     for (let i = 0; i < ixs.length; i++) {
       const ix = ixs[i]!;
       if (ix.name) {
-        if (long(ix.name)) (out ??= []).push(indexFinding(ctx, t, ix));
+        if (long(ix.name)) out = add(out, indexFinding(ctx, t, ix));
       } else if (tableBytes + indexColBytes(t, ix) + 4 > MAX_IDENT_BYTES) {
         const f = generatedIndexFinding(ctx, t, ix);
-        if (f) (out ??= []).push(f);
+        if (f) out = add(out, f);
       }
     }
     const ks = t.constraints;
@@ -71,11 +71,11 @@ export const rule: Rule = {
       const k = ks[i]!;
       const n = nameOf(k);
       if (n) {
-        if (long(n)) (out ??= []).push(constraintFinding(ctx, t, k));
+        if (long(n)) out = add(out, constraintFinding(ctx, t, k));
         // Generated names are `<table>_<columns>_<suffix>` (a CHECK names one column): skip those that surely fit.
       } else if (k.kind === 'exclude' || tableBytes + (k.kind === 'check' ? maxColBytes(t) + 1 : keyColBytes(t, k.columns)) + 6 > MAX_IDENT_BYTES) {
         const f = generatedConstraintFinding(ctx, t, k);
-        if (f) (out ??= []).push(f);
+        if (f) out = add(out, f);
       }
     }
     return out ?? NONE;

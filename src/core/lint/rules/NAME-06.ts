@@ -2,7 +2,7 @@ import type { Column, ForeignKey, Table } from '../../model/types';
 import type { Finding, Rule, RuleContext } from '../types';
 import { memoByString, rawTokens, tokenize } from '../helpers/names';
 import { finding, renameColumnFix } from './support.type-name-aud-sec';
-import { NONE } from './support-names.type-name-aud-sec';
+import { add, NONE } from './support-names.type-name-aud-sec';
 
 const REF_SUFFIX = new Set(['id', 'uuid', 'code', 'key', 'ref', 'ids']);
 
@@ -35,7 +35,7 @@ export const rule: Rule = {
       const last = tk[tk.length - 1] ?? '';
       if (!REF_SUFFIX.has(last)) {
         const f = notReferenceFinding(ctx, t, k, c, tk);
-        if (f) (out ??= []).push(f);
+        if (f) out = add(out, f);
         continue;
       }
       const target = k.refTableId ? ctx.model.tables[k.refTableId] : undefined;
@@ -54,7 +54,7 @@ export const rule: Rule = {
         }
       }
       if (!named || isTarget) continue;
-      (out ??= []).push(wrongTableFinding(ctx, t, c, target, named, last));
+      out = add(out, wrongTableFinding(ctx, t, c, target, named, last));
     }
     return out ?? NONE;
   },

@@ -2,7 +2,7 @@ import type { Constraint, Index, Table } from '../../model/types';
 import type { Finding, Rule, RuleContext } from '../types';
 import { utf8Length, MAX_IDENT_BYTES } from '../../sql/ident';
 import { finding, renameConstraintFix, renameIndexFix } from './support.type-name-aud-sec';
-import { defaultConstraintName, defaultIndexName, nameOf, NONE, SUFFIX } from './support-names.type-name-aud-sec';
+import { add, defaultConstraintName, defaultIndexName, nameOf, NONE, SUFFIX } from './support-names.type-name-aud-sec';
 
 const INDEX_SUFFIXES = ['idx', 'key', 'index', 'uidx', 'uniq', 'gin', 'gist', 'brin', 'trgm'];
 const CONSTRAINT_SUFFIXES: Record<Constraint['kind'], string[]> = {
@@ -60,14 +60,14 @@ export const rule: Rule = {
       const ix = ixs[i]!;
       const name = ix.name;
       if (!name || follows(name, lowerOf(name), (table ??= lowerOf(t.name)), INDEX_SUFFIXES)) continue;
-      (out ??= []).push(indexFinding(ctx, t, ix, name));
+      out = add(out, indexFinding(ctx, t, ix, name));
     }
     const ks = t.constraints;
     for (let i = 0; i < ks.length; i++) {
       const k = ks[i]!;
       const name = nameOf(k);
       if (!name || follows(name, lowerOf(name), (table ??= lowerOf(t.name)), CONSTRAINT_SUFFIXES[k.kind])) continue;
-      (out ??= []).push(constraintFinding(ctx, t, k, name));
+      out = add(out, constraintFinding(ctx, t, k, name));
     }
     return out ?? NONE;
   },

@@ -1,7 +1,7 @@
 import type { Table } from '../../model/types';
 import type { Finding } from '../types';
 import { colInfo, finding, toks, type OptInRule } from './support.type-name-aud-sec';
-import { blank, NO_OPTS, NONE } from './support-names.type-name-aud-sec';
+import { add, blank, NO_OPTS, NONE } from './support-names.type-name-aud-sec';
 
 const UNIT = /^(ms|msec|millis|milliseconds|s|sec|secs|seconds|min|mins|minutes|h|hours|days|weeks|months|years|cents|bytes|kb|mb|gb|pct|percent|kg|g|m|km|cm|mm)$/;
 
@@ -16,7 +16,7 @@ export const rule: OptInRule = {
   description: 'Tables without a COMMENT, and enum-like, amount or duration columns whose meaning or unit is not documented. Off by default.',
   checkTable(t, ctx) {
     let out: Finding[] | undefined;
-    if (blank(t.comment) && !t.partitionOf) (out ??= []).push(finding(rule, ctx, t, undefined, `Table ${t.name} has no comment.`, why, NO_OPTS));
+    if (blank(t.comment) && !t.partitionOf) out = add(out, finding(rule, ctx, t, undefined, `Table ${t.name} has no comment.`, why, NO_OPTS));
     let hasCurrency: boolean | undefined; // computed when first needed
     const cols = t.columns;
     for (let i = 0; i < cols.length; i++) {
@@ -30,7 +30,7 @@ export const rule: OptInRule = {
       else if (last === 'amount' || last === 'price' || last === 'total') {
         if (!(hasCurrency ??= mentionsCurrency(t)) && !tk.includes('cents')) what = 'the currency and whether it is gross or net are not stated';
       } else if ((last === 'duration' || last === 'timeout' || last === 'interval' || last === 'delay' || last === 'ttl') && info.base !== 'interval' && !hasUnit(tk)) what = 'its unit is not stated';
-      if (what) (out ??= []).push(finding(rule, ctx, t, c, `Column ${t.name}.${c.name} has no comment and ${what}.`, why, NO_OPTS));
+      if (what) out = add(out, finding(rule, ctx, t, c, `Column ${t.name}.${c.name} has no comment and ${what}.`, why, NO_OPTS));
     }
     return out ?? NONE;
   },

@@ -2,7 +2,7 @@ import type { Column, Table } from '../../model/types';
 import type { Finding, Rule, RuleContext } from '../types';
 import { PLAINTEXT_CREDENTIAL_TERMS, sensitivityDetail } from '../helpers/names';
 import { colInfo, finding, renameColumnFix } from './support.type-name-aud-sec';
-import { NONE } from './support-names.type-name-aud-sec';
+import { add, NONE } from './support-names.type-name-aud-sec';
 
 const PASSWORDISH = /^(password|passwd|pwd|pass|passphrase|passcode|pin|recovery_code|backup_code|otp)$/;
 const RETRIEVABLE = /^(totp_secret|mfa_secret|private_key|secret_key)$/;
@@ -26,7 +26,7 @@ export const rule: Rule = {
       if ((fkCols ??= ctx.helpers.fkColumnIds(t)).has(c.id)) continue;
       const info = colInfo(ctx, c);
       if (info.family !== 'string' && info.family !== 'bytea') continue;
-      (out ??= []).push(secretFinding(ctx, t, c, d.term));
+      out = add(out, secretFinding(ctx, t, c, d.term));
     }
     return out ?? NONE;
   },

@@ -2,7 +2,7 @@ import type { Column, Table } from '../../model/types';
 import type { Finding, Rule, RuleContext } from '../types';
 import { memoByString } from '../helpers/names';
 import { colInfo, finding, retypeFix, toks } from './support.type-name-aud-sec';
-import { NONE } from './support-names.type-name-aud-sec';
+import { add, NONE } from './support-names.type-name-aud-sec';
 
 const NOT_SECRET = /^(etag|checksum|content|file|body|payload|image|sha|md5|sha1|document|blob|object)$/;
 
@@ -23,11 +23,11 @@ export const rule: Rule = {
       if (!isHashName(c.name)) continue;
       firstHash ??= c;
       const info = colInfo(ctx, c);
-      if ((info.base === 'char' || info.base === 'varchar') && (info.args[0] === 32 || info.args[0] === 40)) (out ??= []).push(sizeFinding(ctx, t, c, info.args[0]));
+      if ((info.base === 'char' || info.base === 'varchar') && (info.args[0] === 32 || info.args[0] === 40)) out = add(out, sizeFinding(ctx, t, c, info.args[0]));
     }
     if (firstHash) {
       const salt = saltColumn(t);
-      if (salt) (out ??= []).push(saltFinding(ctx, t, salt, firstHash));
+      if (salt) out = add(out, saltFinding(ctx, t, salt, firstHash));
     }
     return out ?? NONE;
   },

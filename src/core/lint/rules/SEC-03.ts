@@ -2,7 +2,7 @@ import type { Column, Table } from '../../model/types';
 import type { Finding, Rule, RuleContext } from '../types';
 import { CVV_TERMS, sensitivityDetail } from '../helpers/names';
 import { colInfo, editColumn, finding, qi, qt, quoteLiteral, removeColumnFix, toks } from './support.type-name-aud-sec';
-import { NONE } from './support-names.type-name-aud-sec';
+import { add, NONE } from './support-names.type-name-aud-sec';
 
 const MASKED = /^(last|last4|first6|bin|masked|mask|token|tokenized|brand|fingerprint|type|expiry|exp|hash|digest|suffix|prefix)$/;
 
@@ -22,7 +22,7 @@ export const rule: Rule = {
       const d = sensitivityDetail(c.name);
       if ((d.category !== 'pii' && d.category !== 'card') || d.safe || d.metadata || !d.term) continue;
       const f = sensitiveFinding(ctx, t, c, d.category, d.term);
-      if (f) (out ??= []).push(f);
+      if (f) out = add(out, f);
     }
     return out ?? NONE;
   },

@@ -87,3 +87,10 @@ export function blank(s: string | undefined): boolean {
 
 /** Options for `finding` with nothing set (shared, so that a finding without options does not allocate them). */
 export const NO_OPTS: { severity: undefined; fix: undefined; extra: undefined } = Object.freeze({ severity: undefined, fix: undefined, extra: undefined });
+
+/** `out` with `f` added: a one-element array literal for the first finding (`[]` then push allocates room for 17). */
+export function add(out: Finding[] | undefined, f: Finding): Finding[] {
+  if (out === undefined) return [f];
+  out.push(f);
+  return out;
+}
