@@ -242,6 +242,7 @@ function checkFix(ctx: RuleContext, t: Table, c: Column, e: EnumType): QuickFix 
   };
 }
 
+const IN_OR_ANY = /IN\s*\(|ANY\s*\(/i;
 const IN_LIST = /("?[A-Za-z_][A-Za-z0-9_]*"?)\s*(?:\)\s*)?(?:::\s*text\s*)?(?:IN\s*\(|=\s*ANY\s*\(\s*(?:\(\s*)?ARRAY\s*\[)([^\])]*)/gi;
 
 /** `t.columns.find((x) => x.name === name || x.name.toLowerCase() === name.toLowerCase())`, without the closure. */
@@ -294,7 +295,8 @@ function check(t: Table, ctx: RuleContext): Finding[] {
     const ks = t.constraints;
     for (let i = 0; i < ks.length; i++) {
       const k = ks[i]!;
-      if (k.kind !== 'check') continue;
+      // Every IN_LIST match contains `IN (` or `ANY (`: a cheap test first (IN_LIST tries every start position).
+      if (k.kind !== 'check' || !IN_OR_ANY.test(k.expr)) continue;
       IN_LIST.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = IN_LIST.exec(k.expr))) {

@@ -19,7 +19,9 @@ import { rule as T17 } from './TYPE-17';
 import { rule as T18 } from './TYPE-18';
 import { rule as T19 } from './TYPE-19';
 import { freshDb } from '../../../../tests/harness/pglite';
-import { ruleFixKit } from './testkit';
+import { ruleFixKit, ctxFor } from './testkit';
+import { addFinding, checksOn, hasCheckOn, mentions, NONE } from './support.type-name-aud-sec';
+import type { Finding } from '../types';
 
 const { spots: hits, run, load, where, checkFixes } = ruleFixKit([], { openDb: freshDb });
 
@@ -174,4 +176,41 @@ describe('TYPE rules', () => {
     expect(hits(T19, sql)).toEqual(['child', 't', 't.rel', 't.fn']);
     await checkFixes(T19, `create table t (id int primary key, rel regclass, fn regproc);`, { min: 2 });
   });
+
+  it('shared helpers: mentions folds case like toLowerCase (ASCII fast path, Unicode fallback)', () => {
+    // The reference: the former implementation.
+    const ref = (expr: string | undefined, name: string) => {
+      if (!expr) return false;
+      if (!name.includes('"') && !expr.toLowerCase().includes(name.toLowerCase())) return false;
+      const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return new RegExp(`(^|[^A-Za-z0-9_$"])("${esc.replace(/"/g, '""')}"|${esc})(?![A-Za-z0-9_$])`, /^[a-z_][a-z0-9_$]*$/.test(name) ? 'i' : '').test(expr);
+    };
+    const cases: [string | undefined, string][] = [
+      ['amount >= 0', 'amount'], ['AMOUNT >= 0', 'amount'], ['Amount >= 0', 'AMOUNT'], ['amounts >= 0', 'amount'], ['x_amount >= 0', 'amount'],
+      ['"Amount" >= 0', 'Amount'], ['"Amount" >= 0', 'amount'], ['a', 'ab'], ['', 'a'], [undefined, 'a'], ['ends_at > starts_at', 'starts_at'],
+      ['STRASSE <> \'\'', 'straße'], ['straße <> \'\'', 'STRASSE'], ['\u212Aelvin > 0', 'kelvin'], ['kelvin > 0', '\u212Aelvin'],
+      ['ΟΔΟΣ > 0', 'οδοσ'], ['οδός IS NOT NULL', 'ΟΔΌΣ'], ['@[] <> 0', '@['], ['Z > 0', 'z'], ['[x] > 0', '{x}'],
+    ];
+    for (const [e, n] of cases) expect(mentions(e, n), `${e} / ${n}`).toBe(ref(e, n));
+  });
+
+  it('shared helpers: hasCheckOn agrees with checksOn; addFinding and NONE', () => {
+    const model = load(`create domain pos as numeric check (value > 0);
+      create domain code3 as text check (char_length(value) = 3);
+      create table t (id int primary key, a int check (a > 0), b pos, c code3, d text, e varchar(9), check (length(e) < 9 and d <> ''));`);
+    const ctx = ctxFor(model);
+    const t = Object.values(model.tables)[0]!;
+    const re = /length\s*\(/i;
+    for (const c of t.columns) {
+      expect(hasCheckOn(ctx, t, c), c.name).toBe(checksOn(ctx, t, c).length > 0);
+      expect(hasCheckOn(ctx, t, c, re), c.name).toBe(checksOn(ctx, t, c).some((x) => re.test(x)));
+    }
+    expect(t.columns.map((c) => hasCheckOn(ctx, t, c))).toEqual([false, true, true, true, true, true]);
+    const f = (n: number) => ({ rule: 'X', severity: 'info', object: { schema: 'public' }, message: String(n), why: '' }) as Finding;
+    let out: Finding[] | undefined;
+    for (let i = 0; i < 5; i++) out = addFinding(out, f(i));
+    expect(out!.map((x) => x.message)).toEqual(['0', '1', '2', '3', '4']);
+    expect(NONE).toEqual([]);
+  });
 });
+
