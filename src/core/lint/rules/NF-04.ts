@@ -77,7 +77,7 @@ export const rule: Rule = {
         const m1 = q1 && hasPrefix(lower, pre1);
         const m2 = q2 && hasPrefix(lower, pre2!);
         if (!m1 && !m2) continue;
-        if (isPkColumn(t, c.id) || isFkColumn(t, c.id) || reported?.has(c.id)) continue;
+        if (isPkColumn(t, c.id) || isFkColumn(ctx, t, c.id) || reported?.has(c.id)) continue;
         // Snapshots and counters are exempt (tested only for names that carry a prefix: the regexes are the cost).
         if (SNAPSHOT.test(c.name) || COUNT.test(c.name)) continue;
         skip ??= compositeKeyForeignKeys(t);

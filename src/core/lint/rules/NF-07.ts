@@ -22,7 +22,7 @@ const groupName = memoByString((name: string): string | undefined => {
 /** The group key of a column (`street:string`), or undefined for key, FK, audit, tenancy, generic and `*_id` columns. */
 function columnKey(ctx: RuleContext, t: Table, c: Column): string | undefined {
   const n = groupName(c.name);
-  if (n === undefined || isPkColumn(t, c.id) || isFkColumn(t, c.id)) return undefined;
+  if (n === undefined || isPkColumn(t, c.id) || isFkColumn(ctx, t, c.id)) return undefined;
   return keyString(n, family(ctx.model, c));
 }
 

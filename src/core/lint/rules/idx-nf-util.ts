@@ -312,46 +312,15 @@ function fkColumnIdsUncached(t: Table): Set<Id> {
   return s;
 }
 
-// One scan of a table's constraints, shared by the rules of this group: the engine runs every rule on one table before
-// the next, so the last table's facts answer almost every call. Constraint objects come in many shapes (reading them is
-// slow), hence one pass per table rather than one per rule and column. Plain variables: nothing is allocated, except a
-// merged FK column list for tables with several FKs.
+// Constraint objects come in many shapes (reading them is slow): PK and FK columns are read from H6's candidate keys
+// and H3's outgoing FKs, which the engine's helpers cache per table object and most rules read anyway.
 const NO_IDS: readonly Id[] = Object.freeze([]);
-let factsT: Table | undefined;
-let factsPk: readonly Id[] = NO_IDS;
-let factsFk: readonly Id[] = NO_IDS;
-let factsNotValid = false;
-function scanConstraints(t: Table): void {
-  let pk: readonly Id[] | undefined;
-  let fk: Id[] | readonly Id[] = NO_IDS;
-  let fkCount = 0;
-  let notValid = false;
-  const cs = t.constraints;
-  for (let i = 0; i < cs.length; i++) {
-    const k = cs[i]!;
-    switch (k.kind) {
-      case 'primary':
-        pk ??= k.columns;
-        break;
-      case 'foreign':
-        if (k.notValid) notValid = true;
-        fk = fkCount++ === 0 ? k.columns : fk.concat(k.columns);
-        break;
-      case 'check':
-        if (k.notValid) notValid = true;
-        break;
-    }
-  }
-  factsPk = pk ?? NO_IDS;
-  factsFk = fk;
-  factsNotValid = notValid;
-  factsT = t;
-}
 
-/** Columns of the table's primary key (the first PK constraint's list; shared, do not mutate). */
+/** Columns of the table's primary key (shared, do not mutate). */
 export function pkColumns(t: Table): readonly Id[] {
-  if (t !== factsT) scanConstraints(t);
-  return factsPk;
+  const keys = sharedCandidateKeys(t);
+  for (let i = 0; i < keys.length; i++) if (keys[i]!.source === 'primary') return keys[i]!.columns;
+  return NO_IDS;
 }
 
 /** The column is in the table's primary key (no set built). */
@@ -360,15 +329,20 @@ export function isPkColumn(t: Table, id: Id): boolean {
 }
 
 /** The column is in some FK of the table (no set built). */
-export function isFkColumn(t: Table, id: Id): boolean {
-  if (t !== factsT) scanConstraints(t);
-  return factsFk.includes(id);
+export function isFkColumn(ctx: RuleContext, t: Table, id: Id): boolean {
+  const fks = ctx.helpers.outgoing(t);
+  for (let i = 0; i < fks.length; i++) if (fks[i]!.columns.includes(id)) return true;
+  return false;
 }
 
 /** Some FK or CHECK constraint of the table is NOT VALID. */
 export function hasNotValidConstraint(t: Table): boolean {
-  if (t !== factsT) scanConstraints(t);
-  return factsNotValid;
+  const cs = t.constraints;
+  for (let i = 0; i < cs.length; i++) {
+    const k = cs[i]!;
+    if ((k.kind === 'foreign' || k.kind === 'check') && k.notValid) return true;
+  }
+  return false;
 }
 
 /** Cached per table object (do not mutate). */
