@@ -2,7 +2,7 @@ import { quoteIdent } from '../../sql/ident';
 import { uniqueName } from '../../model/query';
 import type { Constraint, Table } from '../../model/types';
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
-import { colList, colNames, constraintName, fix, indexName, mk, newId, qt, tableCmd, tref } from './key-rel-util';
+import { colList, colNames, constraintName, fix, indexName, mk, newId, NONE, primaryKey, qt, tableCmd, tref } from './key-rel-util';
 
 /** KEY-01: a table without a primary key. */
 export const rule: Rule = {
@@ -13,22 +13,26 @@ export const rule: Rule = {
   scope: 'table',
   description: 'A table without a primary key: rows cannot be identified, updated or referenced reliably.',
   checkTable(t, ctx) {
-    if (t.partitionOf || t.inherits?.length) return [];
-    if (t.constraints.some((c) => c.kind === 'primary')) return [];
-    const role = ctx.role(t);
-    const severity = role === 'log' || role === 'staging' ? 'warning' : 'error';
-    const why =
-      'Without a primary key a row has no reliable identity: duplicates slip in, ORMs and editors cannot update single rows, other tables cannot reference it, and logical replication needs a replica identity.';
-    // A NOT NULL, non-partial unique key can simply be promoted.
-    const promotable = ctx.helpers.candidateKeys(t).find((k) => !k.where && !k.exprs.length && k.columns.length > 0 && k.columns.every((id) => t.columns.find((c) => c.id === id)?.nullable === false));
-    if (promotable) {
-      const cols = colNames(t, promotable.columns).join(', ');
-      return [mk('KEY-01', severity, tref(ctx, t), `Table ${t.name} has no primary key; promote the unique key (${cols}) to primary key.`, why, promoteFix(ctx, t, promotable.id))];
-    }
-    const f: Finding = mk('KEY-01', severity, tref(ctx, t), `Table ${t.name} has no primary key.`, why, role === 'junction' ? junctionFix(ctx, t) : entityFix(ctx, t));
-    return [f];
+    if (t.partitionOf || t.inherits?.length || primaryKey(t)) return NONE;
+    return report(t, ctx);
   },
 };
+
+/** The finding for a table without a primary key (a separate function: no closure context on the common path). */
+function report(t: Table, ctx: RuleContext): Finding[] {
+  const role = ctx.role(t);
+  const severity = role === 'log' || role === 'staging' ? 'warning' : 'error';
+  const why =
+    'Without a primary key a row has no reliable identity: duplicates slip in, ORMs and editors cannot update single rows, other tables cannot reference it, and logical replication needs a replica identity.';
+  // A NOT NULL, non-partial unique key can simply be promoted.
+  const promotable = ctx.helpers.candidateKeys(t).find((k) => !k.where && !k.exprs.length && k.columns.length > 0 && k.columns.every((id) => t.columns.find((c) => c.id === id)?.nullable === false));
+  if (promotable) {
+    const cols = colNames(t, promotable.columns).join(', ');
+    return [mk('KEY-01', severity, tref(ctx, t), `Table ${t.name} has no primary key; promote the unique key (${cols}) to primary key.`, why, promoteFix(ctx, t, promotable.id))];
+  }
+  const f: Finding = mk('KEY-01', severity, tref(ctx, t), `Table ${t.name} has no primary key.`, why, role === 'junction' ? junctionFix(ctx, t) : entityFix(ctx, t));
+  return [f];
+}
 
 function promoteFix(ctx: RuleContext, t: Table, keyId: string): QuickFix | undefined {
   const q = qt(ctx.model, t);

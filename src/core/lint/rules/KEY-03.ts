@@ -1,7 +1,7 @@
 import { quoteIdent } from '../../sql/ident';
 import type { Column, Index, Table } from '../../model/types';
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
-import { cref, fix, freshName, mk, newId, qt, tableCmd } from './key-rel-util';
+import { cref, fix, freshName, mk, newId, NONE, qt, tableCmd } from './key-rel-util';
 
 const ACCOUNT_TOKENS = new Set(['user', 'account', 'customer', 'member', 'person', 'profile', 'subscriber']);
 const LOGIN_COLUMNS = /^(email|email_address|username|user_name|login|handle|slug)$/i;
@@ -16,32 +16,39 @@ export const rule: Rule = {
   scope: 'table',
   description: 'A users / accounts table whose login column (email, username, handle, slug) is not unique.',
   checkTable(t, ctx) {
-    if (ctx.role(t) !== 'entity') return [];
-    if (!ctx.helpers.tokenize(t.name).some((w) => ACCOUNT_TOKENS.has(w))) return [];
-    const keys = ctx.helpers.candidateKeys(t);
-    const out: Finding[] = [];
-    for (const c of t.columns) {
-      if (!LOGIN_COLUMNS.test(c.name)) continue;
-      const ok = keys.some((k) => {
-        const plain = k.columns.filter((x) => x !== c.id);
-        const hasCol = k.columns.includes(c.id) || k.ciColumns.includes(c.id);
-        if (!hasCol) return false;
-        const otherExprs = k.exprs.length - (k.ciColumns.includes(c.id) ? 1 : 0);
-        if (otherExprs > 0) return false;
-        if (plain.length === 0) return true;
-        // (tenant, email) is an accepted multi-tenant key.
-        return plain.length === 1 && (TENANT.test(t.columns.find((x) => x.id === plain[0])?.name ?? '') || ctx.helpers.fkColumnIds(t).has(plain[0]!));
-      });
-      if (ok) continue;
-      out.push(
-        mk('KEY-03', 'warning', cref(ctx, t, c), `${t.name}.${c.name} is not unique: two ${t.name} rows can share the same ${c.name}.`,
-          'Sign-in and lookups assume one account per email or username. Without a unique key, a race or a bug creates duplicate accounts that are painful to merge later.',
-          fixFor(ctx, t, c)),
-      );
-    }
-    return out;
+    if (ctx.role(t) !== 'entity') return NONE;
+    const tokens = ctx.helpers.tokenize(t.name);
+    let account = false;
+    for (let i = 0; i < tokens.length && !account; i++) account = ACCOUNT_TOKENS.has(tokens[i]!);
+    return account ? accountTable(t, ctx) : NONE;
   },
 };
+
+/** The login columns of an account table that no key makes unique. */
+function accountTable(t: Table, ctx: RuleContext): Finding[] {
+  const keys = ctx.helpers.candidateKeys(t);
+  let out: Finding[] | undefined;
+  for (const c of t.columns) {
+    if (!LOGIN_COLUMNS.test(c.name)) continue;
+    const ok = keys.some((k) => {
+      const plain = k.columns.filter((x) => x !== c.id);
+      const hasCol = k.columns.includes(c.id) || k.ciColumns.includes(c.id);
+      if (!hasCol) return false;
+      const otherExprs = k.exprs.length - (k.ciColumns.includes(c.id) ? 1 : 0);
+      if (otherExprs > 0) return false;
+      if (plain.length === 0) return true;
+      // (tenant, email) is an accepted multi-tenant key.
+      return plain.length === 1 && (TENANT.test(t.columns.find((x) => x.id === plain[0])?.name ?? '') || ctx.helpers.fkColumnIds(t).has(plain[0]!));
+    });
+    if (ok) continue;
+    (out ??= []).push(
+      mk('KEY-03', 'warning', cref(ctx, t, c), `${t.name}.${c.name} is not unique: two ${t.name} rows can share the same ${c.name}.`,
+        'Sign-in and lookups assume one account per email or username. Without a unique key, a race or a bug creates duplicate accounts that are painful to merge later.',
+        fixFor(ctx, t, c)),
+    );
+  }
+  return out ?? NONE;
+}
 
 function fixFor(ctx: RuleContext, t: Table, c: Column): QuickFix {
   const fam = ctx.helpers.typeInfo(c.type);

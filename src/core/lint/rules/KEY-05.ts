@@ -1,6 +1,7 @@
 import { quoteIdent } from '../../sql/ident';
-import type { Rule } from '../types';
-import { colList, colNames, fix, freshName, mk, newId, qt, tableCmd, tref } from './key-rel-util';
+import type { PrimaryKey, Table } from '../../model/types';
+import type { Finding, Rule, RuleContext } from '../types';
+import { colList, colNames, fix, freshName, mk, newId, NONE, primaryKey, qt, tableCmd, tref } from './key-rel-util';
 
 const REPEATED_EVENT = /(quantity|qty|amount|price|total|count|purchased|ordered|occurred|happened|visited)/i;
 
@@ -13,25 +14,28 @@ export const rule: Rule = {
   scope: 'table',
   description: 'A link (junction) table with a surrogate id and no unique key on the pair it links, so the same link can be stored twice.',
   checkTable(t, ctx) {
-    if (ctx.role(t) !== 'junction') return [];
-    const pk = t.constraints.find((c) => c.kind === 'primary');
-    if (!pk || pk.kind !== 'primary' || pk.columns.length !== 1) return [];
-    const fks = ctx.helpers.outgoing(t).filter((f) => f.refTableId !== t.id).slice(0, 2);
-    const pair = [...new Set(fks.flatMap((f) => f.columns))];
-    if (pair.length < 2 || pair.includes(pk.columns[0]!)) return [];
-    // Links that carry attributes of a repeated event (a purchase, a visit) are not really a junction.
-    const fkCols = ctx.helpers.fkColumnIds(t);
-    if (t.columns.some((c) => !fkCols.has(c.id) && c.id !== pk.columns[0] && REPEATED_EVENT.test(c.name))) return [];
-    if (ctx.helpers.candidateKeys(t).some((k) => !k.exprs.length && k.columns.length === pair.length && pair.every((x) => k.columns.includes(x)))) return [];
-    const names = colNames(t, pair);
-    const name = freshName(t, `${t.name}_${names.join('_')}_key`);
-    const label = `Add UNIQUE (${names.join(', ')})`;
-    return [
-      mk('KEY-05', 'warning', tref(ctx, t), `Junction table ${t.name} has a surrogate key but nothing stops the same (${names.join(', ')}) pair from being stored twice.`,
-        'Duplicate links double-count in joins and make removing a link ambiguous. A unique key on the pair (or the pair as the primary key) prevents them.',
-        fix(label, `ALTER TABLE ${qt(ctx.model, t)} ADD CONSTRAINT ${quoteIdent(name)} UNIQUE (${colList(t, pair)});`, tableCmd(label, t.id, (tt) => {
-          tt.constraints.push({ id: newId('k'), kind: 'unique', name, columns: [...pair] });
-        }))),
-    ];
+    if (ctx.role(t) !== 'junction') return NONE;
+    const pk = primaryKey(t);
+    return pk && pk.columns.length === 1 ? junction(t, ctx, pk) : NONE;
   },
 };
+
+function junction(t: Table, ctx: RuleContext, pk: PrimaryKey): Finding[] {
+  const fks = ctx.helpers.outgoing(t).filter((f) => f.refTableId !== t.id).slice(0, 2);
+  const pair = [...new Set(fks.flatMap((f) => f.columns))];
+  if (pair.length < 2 || pair.includes(pk.columns[0]!)) return NONE;
+  // Links that carry attributes of a repeated event (a purchase, a visit) are not really a junction.
+  const fkCols = ctx.helpers.fkColumnIds(t);
+  if (t.columns.some((c) => !fkCols.has(c.id) && c.id !== pk.columns[0] && REPEATED_EVENT.test(c.name))) return NONE;
+  if (ctx.helpers.candidateKeys(t).some((k) => !k.exprs.length && k.columns.length === pair.length && pair.every((x) => k.columns.includes(x)))) return NONE;
+  const names = colNames(t, pair);
+  const name = freshName(t, `${t.name}_${names.join('_')}_key`);
+  const label = `Add UNIQUE (${names.join(', ')})`;
+  return [
+    mk('KEY-05', 'warning', tref(ctx, t), `Junction table ${t.name} has a surrogate key but nothing stops the same (${names.join(', ')}) pair from being stored twice.`,
+      'Duplicate links double-count in joins and make removing a link ambiguous. A unique key on the pair (or the pair as the primary key) prevents them.',
+      fix(label, `ALTER TABLE ${qt(ctx.model, t)} ADD CONSTRAINT ${quoteIdent(name)} UNIQUE (${colList(t, pair)});`, tableCmd(label, t.id, (tt) => {
+        tt.constraints.push({ id: newId('k'), kind: 'unique', name, columns: [...pair] });
+      }))),
+  ];
+}

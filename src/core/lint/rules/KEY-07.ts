@@ -1,7 +1,7 @@
 import { quoteIdent, quoteLiteral } from '../../sql/ident';
 import type { Column, SchemaModel, Table } from '../../model/types';
 import type { Finding, Rule } from '../types';
-import { cref, fix, mk, plainIntType, qt, tableCmd } from './key-rel-util';
+import { cref, fix, mk, NONE, plainIntType, qt, tableCmd } from './key-rel-util';
 
 const NEXTVAL = /nextval\s*\(\s*'([^']+)'/i;
 
@@ -34,9 +34,11 @@ export const rule: Rule = {
   scope: 'column',
   description: 'A serial column (or a nextval() default) where an identity column would do.',
   checkTable(t, ctx) {
-    const out: Finding[] = [];
-    for (const c of t.columns) {
-      if (c.identity || c.inherited) continue;
+    let out: Finding[] | undefined;
+    const cols = t.columns;
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i]!;
+      if (c.identity || c.inherited || (!c.serial && !c.default)) continue;
       const seqName = nextvalSequence(c);
       if (!c.serial && !seqName) continue;
       if (seqName) {
@@ -45,13 +47,13 @@ export const rule: Rule = {
         if ((users.get(seqName) ?? 0) > 1) continue; // a sequence shared deliberately across columns
       }
       const what = c.serial ? `${c.serial}` : 'a nextval() default';
-      out.push(
+      (out ??= []).push(
         mk('KEY-07', 'warning', cref(ctx, t, c), `${t.name}.${c.name} uses ${what}; use an identity column instead.`,
           'serial is a legacy shorthand: the sequence is a separate object with its own permissions and ownership, it is easy to get out of sync when copying data, and its default can be overwritten. Identity columns (SQL standard) avoid all of that.',
           identityFix(ctx.model, t, c)),
       );
     }
-    return out;
+    return out ?? NONE;
   },
 };
 

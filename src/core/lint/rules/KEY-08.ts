@@ -1,7 +1,7 @@
 import { quoteIdent } from '../../sql/ident';
 import type { Column, Table } from '../../model/types';
 import type { Finding, Rule, RuleContext, Severity } from '../types';
-import { cref, fix, mk, qt, tableCmd } from './key-rel-util';
+import { column, cref, fix, isFkColumn, mk, NONE, primaryKey, qt, tableCmd } from './key-rel-util';
 
 const SMALL_INT = new Set(['smallint', 'integer', 'int2', 'int4', 'int', 'serial', 'smallserial', 'serial4', 'serial2']);
 
@@ -15,31 +15,37 @@ export const rule: Rule = {
   description: 'A primary key or identity column typed integer or smallint: it runs out at 2.1 billion (or 32 767) values.',
   checkTable(t, ctx) {
     const role = ctx.role(t);
-    if (role === 'junction' || t.partitionOf) return [];
-    const severity: Severity = role === 'lookup' || role === 'staging' ? 'info' : 'warning';
-    const pk = t.constraints.find((c) => c.kind === 'primary');
-    const fkCols = ctx.helpers.fkColumnIds(t);
-    // Candidates in order: the single-column PK, then identity columns (an array: at most a few entries).
-    const cands: Column[] = [];
-    if (pk && pk.kind === 'primary' && pk.columns.length === 1) {
-      const c = t.columns.find((x) => x.id === pk.columns[0]);
-      if (c && !fkCols.has(c.id)) cands.push(c);
+    if (role === 'junction' || t.partitionOf) return NONE;
+    // Candidates in order: the single-column PK, then identity columns; FK columns are not surrogate keys.
+    const pk = primaryKey(t);
+    const pkCol = pk && pk.columns.length === 1 ? column(t, pk.columns[0]!) : undefined;
+    let out: Finding[] | undefined;
+    if (pkCol && smallInt(ctx, pkCol) && !isFkColumn(ctx, t, pkCol.id)) out = [finding(ctx, t, pkCol, role)];
+    const cols = t.columns;
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i]!;
+      if (!c.identity || c === pkCol || !smallInt(ctx, c) || isFkColumn(ctx, t, c.id)) continue;
+      (out ??= []).push(finding(ctx, t, c, role));
     }
-    for (const c of t.columns) if (c.identity && !fkCols.has(c.id) && !cands.includes(c)) cands.push(c);
-    const out: Finding[] = [];
-    for (const c of cands) {
-      const base = c.serial ?? ctx.helpers.typeInfo(c.type).base;
-      if (ctx.helpers.typeInfo(c.type).array || !SMALL_INT.has(base)) continue;
-      if (c.identity?.options.as && /bigint|int8/i.test(c.identity.options.as)) continue;
-      out.push(
-        mk('KEY-08', severity, cref(ctx, t, c), `${t.name}.${c.name} is a ${c.serial ?? c.type} key; use bigint.`,
-          'An integer key stops at 2,147,483,647 (smallint at 32,767). Sequences also burn values on rolled-back inserts. Changing the type later rewrites the table and every referencing column; bigint costs 4 more bytes per row.',
-          bigintFix(ctx, t, c)),
-      );
-    }
-    return out;
+    return out ?? NONE;
   },
 };
+
+const BIGINT = /bigint|int8/i;
+
+/** An integer key type that can run out: int2 / int4 / serial, unless the identity sequence is declared bigint. */
+function smallInt(ctx: RuleContext, c: Column): boolean {
+  const ti = ctx.helpers.typeInfo(c.type);
+  if (ti.array || !SMALL_INT.has(c.serial ?? ti.base)) return false;
+  return !(c.identity?.options.as && BIGINT.test(c.identity.options.as));
+}
+
+function finding(ctx: RuleContext, t: Table, c: Column, role: string): Finding {
+  const severity: Severity = role === 'lookup' || role === 'staging' ? 'info' : 'warning';
+  return mk('KEY-08', severity, cref(ctx, t, c), `${t.name}.${c.name} is a ${c.serial ?? c.type} key; use bigint.`,
+    'An integer key stops at 2,147,483,647 (smallint at 32,767). Sequences also burn values on rolled-back inserts. Changing the type later rewrites the table and every referencing column; bigint costs 4 more bytes per row.',
+    bigintFix(ctx, t, c));
+}
 
 function bigintFix(ctx: RuleContext, t: Table, c: Column) {
   const refs = ctx.helpers.incoming(t.id).filter(([, fk]) => fk.refColumns.includes(c.id));

@@ -1,8 +1,19 @@
-import type { Rule } from '../types';
-import { colNames, mk, surrogateSwap, tref } from './key-rel-util';
+import type { Column, Table } from '../../model/types';
+import type { Rule, RuleContext } from '../types';
+import { colNames, column, isFkColumn, mk, NONE, primaryKey, surrogateSwap, tref } from './key-rel-util';
 
 const ID_LIKE = /(id|uuid|guid|Id)$/;
 const STABLE_CODE = /(^|_)(code|iso|iso2|iso3|alpha2|alpha3|abbr|abbreviation|symbol|currency|country|language|locale|key|slug)$/i;
+const CHAR = /^(char|character|bpchar)$/;
+const QUOTE = /"/g;
+
+/** A PK column that makes the key a weak entity's (an id, an FK column) or that the partitioning requires. */
+function notNatural(ctx: RuleContext, t: Table, c: Column): boolean {
+  if (ID_LIKE.test(c.name) || isFkColumn(ctx, t, c.id)) return true;
+  const keys = t.partitioning?.keys;
+  if (keys) for (let i = 0; i < keys.length; i++) if (keys[i]!.replace(QUOTE, '').trim() === c.name) return true;
+  return false;
+}
 
 /** KEY-10: the primary key is a natural (business) value such as email or sku. */
 export const rule: Rule = {
@@ -13,16 +24,19 @@ export const rule: Rule = {
   scope: 'table',
   description: 'The primary key is a business value (email, username, sku…) rather than an id.',
   checkTable(t, ctx) {
-    const pk = t.constraints.find((c) => c.kind === 'primary');
-    if (!pk || pk.kind !== 'primary' || !pk.columns.length || t.partitionOf) return [];
+    const pk = primaryKey(t);
+    if (!pk || !pk.columns.length || t.partitionOf) return NONE;
     const role = ctx.role(t);
-    if (role === 'junction' || role === 'log' || role === 'staging') return [];
-    const fkCols = ctx.helpers.fkColumnIds(t);
-    const partKeys = new Set((t.partitioning?.keys ?? []).map((k) => k.replace(/"/g, '').trim()));
-    const cols = pk.columns.map((id) => t.columns.find((c) => c.id === id)).filter((c) => c !== undefined);
+    if (role === 'junction' || role === 'log' || role === 'staging') return NONE;
     // Weak entities (a PK that includes an id or an FK) are not "natural keys".
-    if (cols.some((c) => ID_LIKE.test(c.name) || fkCols.has(c.id) || partKeys.has(c.name))) return [];
-    if (role === 'lookup' && cols.every((c) => STABLE_CODE.test(c.name) || /^(char|character|bpchar)$/.test(ctx.helpers.typeInfo(c.type).base))) return [];
+    let stable = true;
+    for (let i = 0; i < pk.columns.length; i++) {
+      const c = column(t, pk.columns[i]!);
+      if (!c) continue;
+      if (notNatural(ctx, t, c)) return NONE;
+      if (stable && role === 'lookup' && !(STABLE_CODE.test(c.name) || CHAR.test(ctx.helpers.typeInfo(c.type).base))) stable = false;
+    }
+    if (role === 'lookup' && stable) return NONE;
     const names = colNames(t, pk.columns);
     return [
       mk('KEY-10', 'info', tref(ctx, t, { constraintId: pk.id }), `The primary key of ${t.name} is the business value (${names.join(', ')}).`,

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { colNames, fix, mk, tableCmd, tref } from './key-rel-util';
+import { colNames, fix, mk, NONE, primaryKey, tableCmd, tref } from './key-rel-util';
 
 /** KEY-13: the primary key columns are not the first columns of the table. */
 export const rule: Rule = {
@@ -10,11 +10,10 @@ export const rule: Rule = {
   scope: 'table',
   description: 'The primary key columns are not the leading columns of the table.',
   checkTable(t, ctx) {
-    if (t.partitionOf || t.inherits?.length) return [];
-    const pk = t.constraints.find((c) => c.kind === 'primary');
-    if (!pk || pk.kind !== 'primary' || !pk.columns.length) return [];
-    const lead = t.columns.slice(0, pk.columns.length).map((c) => c.id);
-    if (pk.columns.every((c) => lead.includes(c))) return [];
+    if (t.partitionOf || t.inherits?.length) return NONE;
+    const pk = primaryKey(t);
+    if (!pk || !pk.columns.length) return NONE;
+    if (leading(t.columns, pk.columns)) return NONE;
     const label = 'Move the primary key columns first';
     return [
       mk('KEY-13', 'info', tref(ctx, t, { constraintId: pk.id }), `The primary key of ${t.name} (${colNames(t, pk.columns).join(', ')}) is not in the first column positions.`,
@@ -28,3 +27,14 @@ export const rule: Rule = {
     ];
   },
 };
+
+/** Every key column is among the first `key.length` columns. */
+function leading(columns: readonly { id: string }[], key: readonly string[]): boolean {
+  const n = Math.min(key.length, columns.length);
+  for (let i = 0; i < key.length; i++) {
+    let found = false;
+    for (let j = 0; j < n && !found; j++) found = columns[j]!.id === key[i];
+    if (!found) return false;
+  }
+  return true;
+}

@@ -1,7 +1,14 @@
-/** Private helpers of the KEY-* and REL-* rules: object refs, SQL names, quick-fix commands. */
+/**
+ * Private helpers of the KEY-* and REL-* rules: object refs, SQL names, quick-fix commands, and allocation-free tests.
+ *
+ * Performance convention of these rules (most tables have no finding): `checkTable` returns NONE when it finds
+ * nothing, tests with plain loops, and builds messages, fixes and closures in a separate function called only for a
+ * finding. A closure inside `checkTable` (or inside a loop body) makes V8 allocate a context for the variables it
+ * captures on every call (or iteration), even when the closure itself is never created.
+ */
 import type { Command } from '../../commands/history';
 import type { TablewrightDocument } from '../../document/document';
-import type { Column, Constraint, ForeignKey, Id, Index, SchemaModel, Table } from '../../model/types';
+import type { Column, Constraint, ForeignKey, Id, Index, PrimaryKey, SchemaModel, Table } from '../../model/types';
 import { uniqueName } from '../../model/query';
 import { quoteIdent } from '../../sql/ident';
 import { newId } from '../../util/ids';
@@ -29,8 +36,62 @@ export function qt(model: SchemaModel, t: Table): string {
   return s === 'public' ? quoteIdent(t.name) : `${quoteIdent(s)}.${quoteIdent(t.name)}`;
 }
 
+/**
+ * The result of a rule that found nothing: one shared, frozen empty array (the engine only reads the arrays a rule
+ * returns; a rule with findings returns a fresh array).
+ */
+export const NONE: Finding[] = Object.freeze([]) as unknown as Finding[];
+
+/** The primary key constraint of a table (a plain loop: no closure per call). */
+export function primaryKey(t: Table): PrimaryKey | undefined {
+  const cs = t.constraints;
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i]!;
+    if (c.kind === 'primary') return c;
+  }
+  return undefined;
+}
+
+/** True when the table has an outgoing foreign key with a column of `id` (what `fkColumnIds(t).has(id)` says). */
+export function isFkColumn(ctx: RuleContext, t: Table, id: Id): boolean {
+  const fks = ctx.helpers.outgoing(t);
+  for (let i = 0; i < fks.length; i++) if (fks[i]!.columns.includes(id)) return true;
+  return false;
+}
+
+/** The model's tables in no particular order, one array per check shared by the global rules (do not mutate). */
+export function allTables(ctx: RuleContext): readonly Table[] {
+  return ctx.helpers.shared('KEY-REL/tables', () => Object.values(ctx.model.tables));
+}
+
+/** Number of distinct ids in a short list (no Set). */
+export function distinctCount(ids: readonly Id[]): number {
+  let n = 0;
+  for (let i = 0; i < ids.length; i++) if (ids.indexOf(ids[i]!) === i) n++;
+  return n;
+}
+
+/**
+ * `ctx.helpers.hasCandidateKey(t, cols)` without its allocations (a Set per key and call): some non-partial,
+ * expression-free candidate key of `t` is exactly the column set `cols`.
+ */
+export function hasExactKey(ctx: RuleContext, t: Table, cols: readonly Id[]): boolean {
+  const keys = ctx.helpers.candidateKeys(t);
+  let n = -1;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (k.where || k.exprs.length) continue;
+    if (n < 0) n = distinctCount(cols);
+    if (k.columns.length !== n) continue;
+    let all = true;
+    for (let j = 0; j < k.columns.length && all; j++) all = cols.includes(k.columns[j]!);
+    if (all) return true;
+  }
+  return false;
+}
+
 export function colName(t: Table, id: Id): string {
-  return t.columns.find((c) => c.id === id)?.name ?? '?';
+  return column(t, id)?.name ?? '?';
 }
 export function colNames(t: Table, ids: readonly Id[]): string[] {
   return ids.map((id) => colName(t, id));
@@ -39,7 +100,19 @@ export function colList(t: Table, ids: readonly Id[]): string {
   return colNames(t, ids).map(quoteIdent).join(', ');
 }
 export function column(t: Table, id: Id): Column | undefined {
-  return t.columns.find((c) => c.id === id);
+  const cs = t.columns;
+  for (let i = 0; i < cs.length; i++) if (cs[i]!.id === id) return cs[i];
+  return undefined;
+}
+/** Every id of `ids` is in `set` (short lists: no Set). */
+export function within(ids: readonly Id[], set: readonly Id[]): boolean {
+  for (let i = 0; i < ids.length; i++) if (!set.includes(ids[i]!)) return false;
+  return true;
+}
+/** Every id names a column of the table. */
+export function allColumns(t: Table, ids: readonly Id[]): boolean {
+  for (let i = 0; i < ids.length; i++) if (!column(t, ids[i]!)) return false;
+  return true;
 }
 
 /** The name PostgreSQL gives (or gave) a constraint: its explicit name, else the generated one. */
