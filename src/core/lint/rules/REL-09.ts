@@ -1,7 +1,7 @@
 import { quoteIdent } from '../../sql/ident';
 import type { ForeignKey, Id, Table } from '../../model/types';
 import type { Finding, Rule, RuleContext } from '../types';
-import { constraintName, fix, mk, qt, tableCmd, tref } from './key-rel-util';
+import { allTables, constraintName, fix, mk, NONE, qt, tableCmd, tref } from './key-rel-util';
 
 interface Edge {
   from: Table;
@@ -59,7 +59,76 @@ function sccs(nodes: Id[], out: Map<Id, Edge[]>): Id[][] {
   return res;
 }
 
+/**
+ * True when the foreign keys between tables (self-references aside) form no cycle, found without building the graph
+ * the report needs: first, when every FK points at an earlier table (by `seq`, as in schemas written or imported in
+ * dependency order) no cycle is possible; else by peeling off tables that reference no remaining table (Kahn).
+ */
+function acyclic(ctx: RuleContext): boolean {
+  const model = ctx.model;
+  const list = allTables(ctx);
+  let ordered = true;
+  for (let i = 0; i < list.length && ordered; i++) {
+    const t = list[i]!;
+    const fks = ctx.helpers.outgoing(t);
+    for (let k = 0; k < fks.length; k++) {
+      const ref = fks[k]!.refTableId;
+      if (!ref || ref === t.id) continue;
+      const p = model.tables[ref];
+      if (p && !(p.seq < t.seq)) {
+        ordered = false;
+        break;
+      }
+    }
+  }
+  if (ordered) return true;
+  const n = list.length;
+  const index = new Map<Id, number>();
+  for (let i = 0; i < n; i++) index.set(list[i]!.id, i);
+  // The position of the table an FK of `t` points at, or -1 when the FK is no edge of the cycle graph.
+  const target = (t: Table, ref: Id | null | undefined): number => {
+    if (!ref || ref === t.id || !model.tables[ref]) return -1;
+    return index.get(ref) ?? -1;
+  };
+  // Edges i → j stored by target j: srcs[start[j] .. start[j + 1]) are the i.
+  const outDeg = new Int32Array(n);
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const fks = ctx.helpers.outgoing(list[i]!);
+    for (let k = 0; k < fks.length; k++) {
+      const j = target(list[i]!, fks[k]!.refTableId);
+      if (j < 0) continue;
+      outDeg[i]!++;
+      start[j + 1]!++;
+    }
+  }
+  for (let j = 0; j < n; j++) start[j + 1]! += start[j]!;
+  const srcs = new Int32Array(start[n]!);
+  const fill = start.slice(0, n);
+  for (let i = 0; i < n; i++) {
+    const fks = ctx.helpers.outgoing(list[i]!);
+    for (let k = 0; k < fks.length; k++) {
+      const j = target(list[i]!, fks[k]!.refTableId);
+      if (j >= 0) srcs[fill[j]!++] = i;
+    }
+  }
+  // Peel: a table whose FK targets are all peeled off cannot be on a cycle.
+  const queue = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  for (let i = 0; i < n; i++) if (outDeg[i] === 0) queue[tail++] = i;
+  while (head < tail) {
+    const j = queue[head++]!;
+    for (let e = start[j]!; e < start[j + 1]!; e++) {
+      const i = srcs[e]!;
+      if (--outDeg[i]! === 0) queue[tail++] = i;
+    }
+  }
+  return tail === n;
+}
+
 function cycleFindings(ctx: RuleContext): Finding[] {
+  if (acyclic(ctx)) return NONE;
   const tables = Object.values(ctx.model.tables).sort((a, b) => a.seq - b.seq);
   const all = new Map<Id, Edge[]>();
   const mand = new Map<Id, Edge[]>();
