@@ -85,8 +85,10 @@ export const rule: Rule = {
         for (let k = 0; k < 2; k++) {
           const pre = k === 0 ? (m1 ? pre1 : undefined) : m2 ? pre2 : undefined;
           if (pre === undefined) continue;
+          // The attribute after `<pre>_`: none, or `id`, is no copy (tested before slicing).
+          const rest = lower.length - pre.length - 1;
+          if (rest === 0 || (rest === 2 && lower.endsWith('id'))) continue;
           const a = lower.slice(pre.length + 1);
-          if (!a || a === 'id') continue;
           const pc = p.columns.find((x) => x.name.toLowerCase() === a);
           if (!pc || !compatible(ctx.model, c, pc)) continue;
           const money = MONEY_FAMILIES.includes(family(ctx.model, c)) && MONEY_NAME.test(a);

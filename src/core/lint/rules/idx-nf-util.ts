@@ -328,11 +328,24 @@ export function isPkColumn(t: Table, id: Id): boolean {
   return pkColumns(t).includes(id);
 }
 
+// The FK columns of the last table asked about (rules run table by table; tables are immutable states): one read of
+// the FK objects per table, a merged list only for tables with several FKs.
+let fkColsT: Table | undefined;
+let fkColsV: readonly Id[] = NO_IDS;
+/** Columns of the table's FKs, in FK order (shared, do not mutate). */
+export function fkColumns(ctx: RuleContext, t: Table): readonly Id[] {
+  if (t === fkColsT) return fkColsV;
+  const fks = ctx.helpers.outgoing(t);
+  let v: readonly Id[] = NO_IDS;
+  for (let i = 0; i < fks.length; i++) v = i === 0 ? fks[i]!.columns : v.concat(fks[i]!.columns);
+  fkColsT = t;
+  fkColsV = v;
+  return v;
+}
+
 /** The column is in some FK of the table (no set built). */
 export function isFkColumn(ctx: RuleContext, t: Table, id: Id): boolean {
-  const fks = ctx.helpers.outgoing(t);
-  for (let i = 0; i < fks.length; i++) if (fks[i]!.columns.includes(id)) return true;
-  return false;
+  return fkColumns(ctx, t).includes(id);
 }
 
 /** Some FK or CHECK constraint of the table is NOT VALID. */

@@ -285,3 +285,19 @@ describe('IDX-15 invalid-index-or-unvalidated-constraint', () => {
     expect(fix.fix!.sql).toBe('ALTER TABLE public.orders VALIDATE CONSTRAINT orders_customer_fk;');
   });
 });
+
+describe('fast paths keep the results (performance rewrite)', () => {
+  it('IDX-10 picks the soft-delete column by name preference, not column order', () => {
+    const f = hits('IDX-10', `create table posts (id bigint primary key, is_deleted boolean not null default false, slug text not null unique, deleted_at timestamptz);`);
+    expect(f[0]!.message).toContain('(deleted_at)');
+  });
+  it('IDX-09 counts CHECK IN lists and ignores CHECKs without one', () => {
+    const f = hits('IDX-09', `create table jobs (id bigint primary key, state text check (state in ('new', 'done')), n int check (n >= 0));
+      create index jobs_state_idx on jobs (state); create index jobs_n_idx on jobs (n);`);
+    expect(f.map((x) => x.message)).toEqual(['Index jobs_state_idx on jobs.state indexes a column that is limited to 2 values.']);
+  });
+  it('IDX-01 still finds FKs that only a later index column covers', () => {
+    const f = hits('IDX-01', `${CUSTOMERS} create table orders (id bigint primary key, note text, customer_id bigint references customers); create index orders_note_customer_idx on orders (note, customer_id);`);
+    expect(f.map((x) => x.object.column)).toEqual(['customer_id']);
+  });
+});

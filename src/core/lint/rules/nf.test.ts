@@ -251,3 +251,22 @@ describe('NF-15 stored-derived-value', () => {
     await applyFix('NF-15', sql, /age can be computed/);
   });
 });
+
+describe('fast paths keep the results (performance rewrite)', () => {
+  it('NF-04 matches prefixes case-insensitively, also for quoted mixed-case names', () => {
+    const f = hits('NF-04', `${CUSTOMERS} create table orders (id bigint primary key, customer_id bigint references customers, "Customer_Email" text, customer_count int);`);
+    expect(f.map((x) => x.object.column)).toEqual(['Customer_Email']);
+  });
+  it('NF-09 finds the attribute column wherever the value column is', () => {
+    const f = hits('NF-09', `${CUSTOMERS} create table customer_attrs (id bigint primary key, value text, customer_id bigint references customers, attribute text);`);
+    expect(f.map((x) => x.message)).toEqual(['customer_attrs stores attributes as rows (attribute, value): an entity-attribute-value design.']);
+  });
+  it('NF-11 counts non-key columns without the PK, generated columns excluded', () => {
+    const f = hits('NF-11', `create table notes (id bigint primary key, a text, b text, c text not null, d text generated always as (a || b) stored);`);
+    expect(f.map((x) => x.message)).toEqual(['2 of 3 non-key columns of notes are nullable.']);
+  });
+  it('clean tables return empty results (one shared frozen array)', () => {
+    const a = hits('NF-13', `create table t (id bigint primary key, name text);`);
+    expect(a).toEqual([]);
+  });
+});
