@@ -102,6 +102,21 @@ describe('NAME rules', () => {
     await checkFixes(N09, sql, { min: 3 });
   });
 
+  it('NAME-09 / NAME-07 edge cases: any case, trailing digits after the suffix, mixed-case geometry', () => {
+    const sql = `create table "Orders" (id int primary key, a int, "X" int, "y" int, "Data" text);
+      create index "Orders_A_IDX3" on "Orders" (a); create index "orders_idx" on "Orders" (a); create index "ordersx_a_idx" on "Orders" (a);
+      create index "Orders_idx1x" on "Orders" (a); create index "orders_a_gin_" on "Orders" (a);
+      alter table "Orders" add constraint "Orders_A_UQ7" unique (a); alter table "Orders" add constraint "orders_a_len12" check (a > 0);
+      alter table "Orders" add constraint "orders_a_fk" foreign key (a) references "Orders"(id);`;
+    expect(run(N09, load(sql)).map((f) => f.message)).toEqual([
+      'Index ordersx_a_idx does not follow the <table>_<columns>_idx scheme; rename it to Orders_a_idx.',
+      'Index Orders_idx1x does not follow the <table>_<columns>_idx scheme; rename it to Orders_a_idx.',
+      'Index orders_a_gin_ does not follow the <table>_<columns>_idx scheme; rename it to Orders_a_idx.',
+      'Constraint orders_a_fk does not follow the <table>_<columns>_fkey scheme; rename it to Orders_a_fkey.',
+    ]);
+    expect(hits(N07, sql)).toEqual(['Orders.a', 'Orders.Data']);
+  });
+
   it('NAME-10 missing comments (opt-in)', () => {
     expect(optInRuleIds.has('NAME-10')).toBe(true);
     const sql = `create type plan as enum ('free', 'pro');
