@@ -248,24 +248,19 @@ export function mentions(expr: string | undefined, name: string): boolean {
   return wordRe(name).test(expr);
 }
 
-/** `s.toLowerCase().includes(part.toLowerCase())`, without building the lowercase copies when both are ASCII. */
+/**
+ * `s.toLowerCase().includes(part.toLowerCase())`, without the lowercase copies in the usual case of a lowercase ASCII
+ * name: then a plain match is a match (ASCII letters lowercase alone, whatever surrounds them), and a text without
+ * upper-case or non-ASCII characters is its own lowercase.
+ */
 function includesLower(s: string, part: string): boolean {
-  const n = s.length;
-  const m = part.length;
-  for (let j = 0; j < m; j++) if (part.charCodeAt(j) > 127) return s.toLowerCase().includes(part.toLowerCase());
-  for (let i = 0; i < n; i++) if (s.charCodeAt(i) > 127) return s.toLowerCase().includes(part.toLowerCase());
-  if (m === 0) return true;
-  const first = lowerAscii(part.charCodeAt(0));
-  outer: for (let i = 0; i + m <= n; i++) {
-    if (lowerAscii(s.charCodeAt(i)) !== first) continue;
-    for (let j = 1; j < m; j++) if (lowerAscii(s.charCodeAt(i + j)) !== lowerAscii(part.charCodeAt(j))) continue outer;
-    return true;
+  if (!UPPER_OR_NON_ASCII.test(part)) {
+    if (s.includes(part)) return true;
+    if (!UPPER_OR_NON_ASCII.test(s)) return false;
   }
-  return false;
+  return s.toLowerCase().includes(part.toLowerCase());
 }
-function lowerAscii(ch: number): number {
-  return ch >= 65 && ch <= 90 ? ch + 32 : ch;
-}
+const UPPER_OR_NON_ASCII = /[A-Z\u0080-\uffff]/;
 
 /**
  * `checksOn(ctx, t, c).some((e) => !test || test.test(e))` without building the list. `test` must not be a global
