@@ -6,39 +6,68 @@ import { add, nameOf, NONE, perModelLast } from './support-names.type-name-aud-s
 
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-type Counts = Map<NameCase, number>;
-
 /** Not a plain identifier (never counted, never renamed by this rule). */
 const NONPLAIN = 'nonplain';
 
 /** Case of a name: `other` for a plain identifier in no known case, NONPLAIN for anything else (memoized: the same names repeat across tables). */
 const kindOf = memoByString((n: string): NameCase | typeof NONPLAIN => (PLAIN.test(n) ? nameCase(n) : NONPLAIN));
 
+/** The counted cases (`other` is not counted). */
+const CASES: readonly NameCase[] = ['snake', 'camel', 'pascal', 'upper_snake'];
+
+/**
+ * Name-case counts: `n[i]` for CASES[i], and `order` the cases in order of first appearance (which decides ties in
+ * `majority`, as the insertion order of a Map did).
+ */
+interface Counts {
+  n: number[];
+  order: number[];
+}
+const newCounts = (): Counts => ({ n: [0, 0, 0, 0], order: [] });
+
+function caseIndex(c: NameCase | typeof NONPLAIN): number {
+  switch (c) {
+    case 'snake':
+      return 0;
+    case 'camel':
+      return 1;
+    case 'pascal':
+      return 2;
+    case 'upper_snake':
+      return 3;
+    default:
+      // single lowercase words are both snake and camel: they are counted as snake (nameCase says snake).
+      return -1;
+  }
+}
+
 function countInto(into: Counts, name: string): void {
-  const c = kindOf(name);
-  // single lowercase words are both snake and camel: count them as snake.
-  if (c === 'other' || c === NONPLAIN) return;
-  into.set(c, (into.get(c) ?? 0) + 1);
+  const i = caseIndex(kindOf(name));
+  if (i < 0) return;
+  const n = into.n[i]!;
+  into.n[i] = n + 1;
+  if (n === 0) into.order.push(i);
 }
 
 function majority(counts: Counts): NameCase {
-  let best: NameCase = 'snake';
-  let bestN = counts.get('snake') ?? 0;
-  for (const [c, n] of counts) if (n > bestN) [best, bestN] = [c, n];
-  return best;
+  let best = 0;
+  let bestN = counts.n[0]!;
+  for (const i of counts.order) if (counts.n[i]! > bestN) [best, bestN] = [i, counts.n[i]!];
+  return CASES[best]!;
 }
 
 function addCounts(into: Counts, from: Counts): void {
-  for (const [k, n] of from) into.set(k, (into.get(k) ?? 0) + n);
+  for (const i of from.order) {
+    if (into.n[i] === 0) into.order.push(i);
+    into.n[i]! += from.n[i]!;
+  }
 }
 
 /** Conventions in use: tables, columns, and index/constraint names (the project's majority, snake_lower by default). */
 const conventions = perModelLast((m: SchemaModel) => {
-  // Counted straight into the three maps, in table order: each case's place in a map is its first appearance, which
-  // decides ties in `majority`.
-  const tables: Counts = new Map();
-  const columns: Counts = new Map();
-  const all: Counts = new Map();
+  const tables = newCounts();
+  const columns = newCounts();
+  const all = newCounts();
   for (const t of Object.values(m.tables)) {
     countInto(tables, t.name);
     const cols = t.columns;
