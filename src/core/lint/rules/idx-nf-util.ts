@@ -8,7 +8,7 @@ import type { Column, Constraint, FkAction, ForeignKey, Id, Index, IndexElement,
 import { newId } from '../../util/ids';
 import { foreignKeys, primaryKey, schemaName, singular } from '../../model/query';
 import { quoteIdent, quoteLiteral, utf8Length } from '../../sql/ident';
-import type { Finding, ObjectRef, QuickFix, RuleContext, Severity } from '../types';
+import type { Finding, ObjectRef, RuleContext, Severity } from '../types';
 import { columnTypeInfo, parseTypeText, typeInfo, type TypeInfo } from '../helpers/types';
 import { candidateKeys as sharedCandidateKeys, indexCovers, indexLikes, perTable, type CandidateKey, type IndexLike } from '../helpers/keys';
 import { attachFix, type FixSource } from '../lazy';
