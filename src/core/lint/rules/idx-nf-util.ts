@@ -348,14 +348,38 @@ export function isFkColumn(ctx: RuleContext, t: Table, id: Id): boolean {
   return fkColumns(ctx, t).includes(id);
 }
 
-/** Some FK or CHECK constraint of the table is NOT VALID. */
-export function hasNotValidConstraint(t: Table): boolean {
+// One read of the last table's constraint objects for IDX-09 and IDX-15 (rules run table by table; tables are
+// immutable states). Plain variables; an array only for tables with a CHECK that may list values.
+const NO_EXPRS: readonly string[] = Object.freeze([]);
+let consT: Table | undefined;
+let consNotValid = false;
+let consListChecks: readonly string[] = NO_EXPRS;
+function readConstraints(t: Table): void {
+  let notValid = false;
+  let lists: string[] | undefined;
   const cs = t.constraints;
   for (let i = 0; i < cs.length; i++) {
     const k = cs[i]!;
-    if ((k.kind === 'foreign' || k.kind === 'check') && k.notValid) return true;
+    if (k.kind === 'check') {
+      if (k.notValid) notValid = true;
+      if (mayListValues(k.expr)) (lists ??= []).push(k.expr);
+    } else if (k.kind === 'foreign' && k.notValid) notValid = true;
   }
-  return false;
+  consT = t;
+  consNotValid = notValid;
+  consListChecks = lists ?? NO_EXPRS;
+}
+
+/** Some FK or CHECK constraint of the table is NOT VALID. */
+export function hasNotValidConstraint(t: Table): boolean {
+  if (t !== consT) readConstraints(t);
+  return consNotValid;
+}
+
+/** CHECK expressions of the table that may hold an `IN (…)` / `= ANY (ARRAY[…])` list, in constraint order. */
+function listChecks(t: Table): readonly string[] {
+  if (t !== consT) readConstraints(t);
+  return consListChecks;
 }
 
 /** Cached per table object (do not mutate). */
@@ -433,11 +457,11 @@ export function closedValueCount(model: SchemaModel, t: Table, c: Column): numbe
     const ut = model.types[c.typeRef];
     if (ut?.kind === 'enum') return ut.values.length;
   }
-  let re: RegExp | undefined;
-  for (const k of t.constraints) {
-    if (k.kind !== 'check' || !mayListValues(k.expr)) continue;
-    re ??= closedValueRe(c.name);
-    const m = re.exec(k.expr);
+  const exprs = listChecks(t);
+  if (!exprs.length) return undefined;
+  const re = closedValueRe(c.name);
+  for (let i = 0; i < exprs.length; i++) {
+    const m = re.exec(exprs[i]!);
     if (m && m[5] !== undefined) return m[5].split(',').filter((s) => s.trim()).length;
   }
   return undefined;
