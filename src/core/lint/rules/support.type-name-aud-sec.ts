@@ -45,7 +45,9 @@ export interface FindingOpts {
   extra?: Partial<ObjectRef>;
 }
 
-export function finding(rule: Rule, ctx: RuleContext, t: Table, col: Column | undefined, message: string, why: string, o: FindingOpts = {}): Finding {
+const NO_OPTS: FindingOpts = Object.freeze({});
+
+export function finding(rule: Rule, ctx: RuleContext, t: Table, col: Column | undefined, message: string, why: string, o: FindingOpts = NO_OPTS): Finding {
   const severity = o.severity ?? rule.defaultSeverity;
   const object = ref(ctx, t, col, o.extra);
   if (typeof o.fix === 'function') return lazyFinding(rule.id, severity, object, message, why, ctx, o.fix);
@@ -105,7 +107,9 @@ export function someIn(tokens: readonly string[], set: ReadonlySet<string>): boo
 }
 
 export function columnByName(t: Table, name: string): Column | undefined {
-  return t.columns.find((c) => c.name === name);
+  const cols = t.columns;
+  for (let i = 0; i < cols.length; i++) if (cols[i]!.name === name) return cols[i];
+  return undefined;
 }
 
 // ------------------------------------------------------------------------------------------------ commands
