@@ -10,6 +10,11 @@ const IDS_NAME = /_ids$|[a-z]Ids$/;
 const IDS = 1;
 const SCALAR = 2;
 /** What a column name says: IDS (`*_ids`, `*Ids`) and / or SCALAR (a list name); cached per name. */
+/** A necessary condition for a non-zero nameKind: the name ends in s (`_ids`, `Ids`, tags…), t (`_list`) or v (`_csv`), any case. */
+function mayBeListName(name: string): boolean {
+  const last = name.charCodeAt(name.length - 1) | 0x20;
+  return last === 115 || last === 116 || last === 118;
+}
 const nameKind = memoByString((name: string): number => (IDS_NAME.test(name) ? IDS : 0) | (SCALAR_LIST.test(name) ? SCALAR : 0));
 
 /** The referenced table of an id list (`tag_ids` → tags, `tags bigint[]` → tags), via H1/H3 stems. */
@@ -89,7 +94,7 @@ export const rule: Rule = {
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i]!;
       const arr = isArrayType(c.type);
-      const kind = nameKind(c.name);
+      const kind = mayBeListName(c.name) ? nameKind(c.name) : 0;
       // Not an array, and neither an id list name nor a list name: nothing to say (most columns).
       if (!arr && kind === 0) continue;
       const f = family(ctx.model, c);

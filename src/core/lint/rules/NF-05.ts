@@ -15,6 +15,15 @@ const VALUE_OBJECT = new Set(['billing', 'shipping', 'mailing', 'postal', 'deliv
 const ID_TOKENS: ReadonlySet<string> = new Set(['id', 'ids', 'uuid']);
 const singularM = memoByString(singular);
 
+/** Only lower-case ASCII letters and digits: one token at most (no separator, no camel hump), so no cluster member. */
+function oneLowerWord(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const ch = name.charCodeAt(i);
+    if (!((ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57))) return false;
+  }
+  return true;
+}
+
 /**
  * NF-05 (3NF): at least 3 columns share a leading token `<p>_` that is not the table's own stem and not an
  * audit/role/qualifier prefix (orders.customer_name, customer_email, customer_phone). `<p>_id` itself is not
@@ -34,7 +43,9 @@ export const rule: Rule = {
     const ownTk = ctx.helpers.tokenize(t.name);
     let candidates = 0;
     for (let i = 0; i < t.columns.length; i++) {
-      const tk = rawTokensShared(t.columns[i]!.name);
+      const name = t.columns[i]!.name;
+      if (oneLowerWord(name)) continue;
+      const tk = rawTokensShared(name);
       if (tk.length < 2) continue;
       const p = tk[0]!;
       if (NOT_ENTITY.has(p) || (tk.length === 2 && ID_TOKENS.has(tk[1]!)) || ownTk.includes(singularM(p))) continue;

@@ -190,7 +190,18 @@ export { quoteIdent, quoteLiteral };
 export type Family = 'int' | 'numeric' | 'float' | 'string' | 'time' | 'uuid' | 'bool' | 'json' | 'bytea' | 'inet' | 'tsvector' | 'enum' | 'hstore' | 'money' | 'other';
 
 /** Array type text (`int[]`, `text ARRAY`, internal `_int4`). */
-export const isArrayType: (type: string) => boolean = memoByString((type) => parseTypeText(type).array || /^\s*_/.test(type));
+export function isArrayType(type: string): boolean {
+  // An array type text ends with `]` or `array` (after trimming) or starts with `_`: texts whose ends are other
+  // printable ASCII characters are answered without the cached parse (one string-keyed lookup less per column).
+  const n = type.length;
+  if (n > 0) {
+    const first = type.charCodeAt(0);
+    const last = type.charCodeAt(n - 1);
+    if (first > 32 && first < 127 && first !== 95 && last > 32 && last < 127 && last !== 93 && last !== 121 && last !== 89) return false;
+  }
+  return isArrayTypeM(type);
+}
+const isArrayTypeM = memoByString((type) => parseTypeText(type).array || /^\s*_/.test(type));
 
 function familyOf(i: TypeInfo): Family {
   switch (i.family) {
