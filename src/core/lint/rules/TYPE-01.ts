@@ -1,7 +1,7 @@
 import type { Column, Table } from '../../model/types';
 import type { Finding, Rule, RuleContext } from '../types';
 import type { TypeInfo } from '../helpers/types';
-import { addFinding, colInfo, findingFix, NONE, qi, retypeFix, toks } from './support.type-name-aud-sec';
+import { addFinding, colInfo, columnKinds, findingFix, K_TIMESTAMP, NONE, qi, retypeFix, toks } from './support.type-name-aud-sec';
 
 const TZ_COLUMN = /^(tz|timezone|time_zone|tzid|tz_name|iana_tz|olson_tz)$|_(tz|timezone|time_zone)$/i;
 
@@ -19,6 +19,8 @@ export const rule: Rule = {
   scope: 'column',
   description: 'A `timestamp` (without time zone) column: the value does not say which instant it is. Use `timestamptz`.',
   checkTable(t, ctx) {
+    // One pass over the columns per table, shared by the TYPE rules: most tables have no such column.
+    if (!(columnKinds(ctx, t) & K_TIMESTAMP)) return NONE;
     let out: Finding[] | undefined;
     // Whether the table has a time-zone column: computed when a timestamp column needs it.
     let tzColumn: boolean | undefined;

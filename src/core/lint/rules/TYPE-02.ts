@@ -1,7 +1,7 @@
 import type { Column, Table } from '../../model/types';
 import type { TypeInfo } from '../helpers/types';
 import type { Finding, Rule, RuleContext } from '../types';
-import { addFinding, colInfo, findingFix, NONE, qi, retypeFix } from './support.type-name-aud-sec';
+import { addFinding, colInfo, columnKinds, findingFix, K_TIMETZ, NONE, qi, retypeFix } from './support.type-name-aud-sec';
 
 /** TYPE-02: `time with time zone`. */
 export const rule: Rule = {
@@ -12,6 +12,8 @@ export const rule: Rule = {
   scope: 'column',
   description: '`time with time zone` (timetz) cannot handle daylight saving: a time of day has no date, so the offset is ambiguous.',
   checkTable(t, ctx) {
+    // One pass over the columns per table, shared by the TYPE rules: most tables have no such column.
+    if (!(columnKinds(ctx, t) & K_TIMETZ)) return NONE;
     let out: Finding[] | undefined;
     const cols = t.columns;
     for (let i = 0; i < cols.length; i++) {

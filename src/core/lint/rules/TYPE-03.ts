@@ -1,7 +1,7 @@
 import type { Column, Table } from '../../model/types';
 import type { TypeInfo } from '../helpers/types';
 import type { Finding, Rule, RuleContext } from '../types';
-import { addFinding, colInfo, findingFix, NONE, retypeFix } from './support.type-name-aud-sec';
+import { addFinding, colInfo, columnKinds, findingFix, K_ZERO_PRECISION, NONE, retypeFix } from './support.type-name-aud-sec';
 
 /** TYPE-03: `timestamp(0)` / `timestamptz(0)`. */
 export const rule: Rule = {
@@ -12,6 +12,8 @@ export const rule: Rule = {
   scope: 'column',
   description: '`timestamp(0)` rounds fractional seconds instead of truncating them, so stored values can lie up to half a second in the future.',
   checkTable(t, ctx) {
+    // One pass over the columns per table, shared by the TYPE rules: most tables have no such column.
+    if (!(columnKinds(ctx, t) & K_ZERO_PRECISION)) return NONE;
     let out: Finding[] | undefined;
     const cols = t.columns;
     for (let i = 0; i < cols.length; i++) {

@@ -1,7 +1,7 @@
 import type { Column, Table } from '../../model/types';
 import type { TypeInfo } from '../helpers/types';
 import type { Finding, Rule, RuleContext } from '../types';
-import { addFinding, colInfo, findingFix, isNowDefault, NONE, qi, retypeFix } from './support.type-name-aud-sec';
+import { addFinding, colInfo, columnKinds, findingFix, isNowDefault, K_DEFAULT, NONE, qi, retypeFix } from './support.type-name-aud-sec';
 
 const TIME_ONLY_DEFAULT = /\b(current_time|localtime)\b(?!stamp)/i;
 
@@ -14,6 +14,8 @@ export const rule: Rule = {
   scope: 'column',
   description: 'A default of CURRENT_TIME / LOCALTIME (or now() on a time column) keeps only the time of day and loses the date.',
   checkTable(t, ctx) {
+    // One pass over the columns per table, shared by the TYPE rules: most tables have no such column.
+    if (!(columnKinds(ctx, t) & K_DEFAULT)) return NONE;
     let out: Finding[] | undefined;
     const cols = t.columns;
     for (let i = 0; i < cols.length; i++) {

@@ -1,7 +1,7 @@
 import type { Column, Table } from '../../model/types';
 import type { TypeInfo } from '../helpers/types';
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
-import { addCheckFix, addFinding, checkName, colInfo, compose, findingFix, NONE, qi, retypeFix } from './support.type-name-aud-sec';
+import { addCheckFix, addFinding, checkName, colInfo, columnKinds, compose, findingFix, K_CHAR, NONE, qi, retypeFix } from './support.type-name-aud-sec';
 
 /** TYPE-05: `char(n)` / `character(n)` / `bpchar`. */
 export const rule: Rule = {
@@ -12,6 +12,8 @@ export const rule: Rule = {
   scope: 'column',
   description: '`char(n)` pads values with spaces and compares them ignoring trailing blanks; use text (with a length CHECK if needed).',
   checkTable(t, ctx) {
+    // One pass over the columns per table, shared by the TYPE rules: most tables have no such column.
+    if (!(columnKinds(ctx, t) & K_CHAR)) return NONE;
     let out: Finding[] | undefined;
     const cols = t.columns;
     for (let i = 0; i < cols.length; i++) {

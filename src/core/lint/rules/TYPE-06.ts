@@ -1,6 +1,6 @@
 import type { Column, Table } from '../../model/types';
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
-import { addCheckFix, addFinding, checkName, colInfo, compose, findingFix, hasCheckOn, NONE, qi, retypeFix } from './support.type-name-aud-sec';
+import { addCheckFix, addFinding, checkName, colInfo, columnKinds, compose, findingFix, hasCheckOn, K_VARCHAR_N, NONE, qi, retypeFix } from './support.type-name-aud-sec';
 
 const MAGIC = new Set([255, 256, 100, 50, 500, 1000, 4000, 1024, 2000, 512]);
 const LENGTH_CALL = /length\s*\(/i;
@@ -36,6 +36,8 @@ export const rule: Rule = {
   scope: 'column',
   description: '`varchar(n)` with an arbitrary limit: in PostgreSQL text is just as fast, and changing the limit later needs a migration.',
   checkTable(t, ctx) {
+    // One pass over the columns per table, shared by the TYPE rules: most tables have no such column.
+    if (!(columnKinds(ctx, t) & K_VARCHAR_N)) return NONE;
     let out: Finding[] | undefined;
     const cols = t.columns;
     for (let i = 0; i < cols.length; i++) {

@@ -1,7 +1,7 @@
 import type { Column, Table } from '../../model/types';
 import type { TypeInfo } from '../helpers/types';
 import type { Finding, Rule, RuleContext } from '../types';
-import { addFinding, colInfo, findingFix, NONE, qi, retypeFix } from './support.type-name-aud-sec';
+import { addFinding, colInfo, columnKinds, findingFix, K_MONEY, NONE, qi, retypeFix } from './support.type-name-aud-sec';
 
 /** TYPE-07: the `money` type. */
 export const rule: Rule = {
@@ -12,6 +12,8 @@ export const rule: Rule = {
   scope: 'column',
   description: 'The `money` type depends on the lc_monetary setting, has fixed fractional precision and no currency; use numeric plus a currency column.',
   checkTable(t, ctx) {
+    // One pass over the columns per table, shared by the TYPE rules: most tables have no such column.
+    if (!(columnKinds(ctx, t) & K_MONEY)) return NONE;
     let out: Finding[] | undefined;
     const cols = t.columns;
     for (let i = 0; i < cols.length; i++) {

@@ -2,7 +2,7 @@ import type { Column, Table } from '../../model/types';
 import type { TypeInfo } from '../helpers/types';
 import type { Finding, Rule, RuleContext } from '../types';
 import { isMoneyOrQuantityName } from '../helpers/names';
-import { addFinding, colInfo, findingFix, NONE, retypeFix, toks } from './support.type-name-aud-sec';
+import { addFinding, colInfo, columnKinds, findingFix, K_FLOAT, NONE, retypeFix, toks } from './support.type-name-aud-sec';
 
 /** TYPE-08: float types for money or quantities. */
 export const rule: Rule = {
@@ -13,6 +13,8 @@ export const rule: Rule = {
   scope: 'column',
   description: 'A money or quantity column typed real / double precision: binary floating point cannot represent 0.10 exactly, so sums drift.',
   checkTable(t, ctx) {
+    // One pass over the columns per table, shared by the TYPE rules: most tables have no such column.
+    if (!(columnKinds(ctx, t) & K_FLOAT)) return NONE;
     let out: Finding[] | undefined;
     const cols = t.columns;
     for (let i = 0; i < cols.length; i++) {

@@ -1,7 +1,7 @@
 import type { Column, Table } from '../../model/types';
 import type { TypeInfo } from '../helpers/types';
 import type { Finding, Rule, RuleContext } from '../types';
-import { addFinding, colInfo, findingFix, NONE, qi, retypeFix, toks } from './support.type-name-aud-sec';
+import { addFinding, colInfo, columnKinds, findingFix, K_JSON, NONE, qi, retypeFix, toks } from './support.type-name-aud-sec';
 
 /** TYPE-09: `json` instead of `jsonb`. */
 export const rule: Rule = {
@@ -12,6 +12,8 @@ export const rule: Rule = {
   scope: 'column',
   description: '`json` stores the text as written: no equality operator, no GIN indexing, reparsed on every access. Use jsonb.',
   checkTable(t, ctx) {
+    // One pass over the columns per table, shared by the TYPE rules: most tables have no such column.
+    if (!(columnKinds(ctx, t) & K_JSON)) return NONE;
     let out: Finding[] | undefined;
     const cols = t.columns;
     for (let i = 0; i < cols.length; i++) {

@@ -2,7 +2,7 @@ import type { Column, Table } from '../../model/types';
 import type { TypeInfo } from '../helpers/types';
 import type { Finding, Rule, RuleContext } from '../types';
 import { expectedType } from '../helpers/names';
-import { addFinding, colInfo, findingFix, NONE, qi, retypeFix, toks } from './support.type-name-aud-sec';
+import { addFinding, colInfo, columnKinds, findingFix, K_TIMESTAMP, K_TIMESTAMPTZ, NONE, qi, retypeFix, toks } from './support.type-name-aud-sec';
 
 /** TYPE-11: a calendar date stored as a timestamp. */
 export const rule: Rule = {
@@ -13,6 +13,8 @@ export const rule: Rule = {
   scope: 'column',
   description: 'A birth date, due date or other `*_date` / `*_on` column typed as a timestamp: the time part is noise that shifts the date across time zones.',
   checkTable(t, ctx) {
+    // One pass over the columns per table, shared by the TYPE rules: most tables have no such column.
+    if (!(columnKinds(ctx, t) & (K_TIMESTAMP | K_TIMESTAMPTZ))) return NONE;
     let out: Finding[] | undefined;
     const cols = t.columns;
     for (let i = 0; i < cols.length; i++) {

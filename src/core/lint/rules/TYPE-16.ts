@@ -1,6 +1,6 @@
 import type { Column, Table } from '../../model/types';
 import type { Finding, Rule, RuleContext } from '../types';
-import { addFinding, dropDefaultFix, findingFix, NONE } from './support.type-name-aud-sec';
+import { addFinding, columnKinds, dropDefaultFix, findingFix, K_DEFAULT, NONE } from './support.type-name-aud-sec';
 
 const STRING_NULL = /^\s*\(?\s*'null'\s*\)?\s*(::[^']*)?$/i;
 
@@ -13,6 +13,8 @@ export const rule: Rule = {
   scope: 'column',
   description: "A DEFAULT of the string 'NULL': rows get the four letters N-U-L-L instead of a missing value.",
   checkTable(t, ctx) {
+    // One pass over the columns per table, shared by the TYPE rules: most tables have no such column.
+    if (!(columnKinds(ctx, t) & K_DEFAULT)) return NONE;
     let out: Finding[] | undefined;
     const cols = t.columns;
     for (let i = 0; i < cols.length; i++) {

@@ -1,6 +1,6 @@
 import type { Column, Table } from '../../model/types';
 import type { Finding, Rule, RuleContext } from '../types';
-import { addFinding, colInfo, dropDefaultFix, findingFix, NONE, toks } from './support.type-name-aud-sec';
+import { addFinding, colInfo, columnKinds, dropDefaultFix, findingFix, K_ANY_DEFAULT, NONE, toks } from './support.type-name-aud-sec';
 
 const IDENTITY_TEXT = /^(name|email|title|username|login|first_name|last_name|full_name|display_name|handle|slug|sku|code|phone)$/;
 const EMPTY = /^\s*\(?\s*''\s*\)?\s*(::[a-z ."]+)?$/i;
@@ -15,6 +15,8 @@ export const rule: Rule = {
   scope: 'column',
   description: "NOT NULL DEFAULT '' on a name or e-mail, or DEFAULT 0 on a reference column: the default silently defeats the constraint.",
   checkTable(t, ctx) {
+    // One pass over the columns per table, shared by the TYPE rules: most tables have no such column.
+    if (!(columnKinds(ctx, t) & K_ANY_DEFAULT)) return NONE;
     let out: Finding[] | undefined;
     const cols = t.columns;
     for (let i = 0; i < cols.length; i++) {

@@ -1,6 +1,6 @@
 import type { Column, Id, Table } from '../../model/types';
 import type { Finding, Rule, RuleContext } from '../types';
-import { addFinding, colInfo, findingFix, NONE, qi, rawByTarget, retypeFix } from './support.type-name-aud-sec';
+import { addFinding, colInfo, columnKinds, findingFix, K_REG, NONE, qi, rawByTarget, retypeFix } from './support.type-name-aud-sec';
 
 const REG_TYPE = /^reg[a-z]+$/;
 
@@ -39,6 +39,7 @@ export const rule: Rule = {
             'Rules rewrite queries rather than acting on rows: they fire once per statement with surprising results for INSERT … SELECT, volatile functions and RETURNING. Triggers are predictable.', undefined),
         );
       }
+      if (!(columnKinds(ctx, t) & K_REG)) return out ?? NONE;
       const cols = t.columns;
       for (let i = 0; i < cols.length; i++) {
         const c = cols[i]!;

@@ -79,6 +79,90 @@ export function colInfo(ctx: RuleContext, c: Column): TypeInfo {
   return columnTypeInfo(c, ctx.model);
 }
 
+/** Column kinds present in a table (bits of `columnKinds`): TYPE rules that look for one kind skip tables without it. */
+export const K_TIMESTAMP = 1; // base timestamp
+export const K_TIMESTAMPTZ = 2; // base timestamptz
+export const K_TIMETZ = 4; // base timetz
+export const K_ZERO_PRECISION = 8; // timestamp(0) / timestamptz(0)
+export const K_CHAR = 16; // base char
+export const K_VARCHAR_N = 32; // varchar(n), not through a domain
+export const K_MONEY = 64; // base money
+export const K_FLOAT = 128; // family float
+export const K_JSON = 256; // base json
+export const K_REG = 512; // reg* types
+export const K_DEFAULT = 1024; // a non-empty DEFAULT
+export const K_ANY_DEFAULT = 2048; // a DEFAULT, possibly ''
+
+const REG_BASE = /^reg[a-z]+$/;
+let kindsTable: Table | undefined;
+let kindsColumns: readonly Column[] | undefined;
+/** The column objects seen (compared one by one: an array edited in place is noticed too). */
+const kindsSeen: Column[] = [];
+let kindsTypes: unknown;
+let kindsSchemas: unknown;
+let kindsValue = 0;
+
+/**
+ * The column kinds of a table (K_* bits), from one pass over its columns; the last table's answer is kept, as the
+ * engine runs all rules on one table before the next. Keyed by the table, its column array and column objects, and
+ * the model's types and schemas (domains and enums resolve through them).
+ */
+export function columnKinds(ctx: RuleContext, t: Table): number {
+  const cols = t.columns;
+  const m = ctx.model;
+  if (t === kindsTable && cols === kindsColumns && m.types === kindsTypes && m.schemas === kindsSchemas && sameColumns(cols)) return kindsValue;
+  let k = 0;
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i]!;
+    const info = colInfo(ctx, c);
+    switch (info.base) {
+      case 'timestamp':
+        k |= K_TIMESTAMP;
+        if (info.args[0] === 0) k |= K_ZERO_PRECISION;
+        break;
+      case 'timestamptz':
+        k |= K_TIMESTAMPTZ;
+        if (info.args[0] === 0) k |= K_ZERO_PRECISION;
+        break;
+      case 'timetz':
+        k |= K_TIMETZ;
+        break;
+      case 'char':
+        k |= K_CHAR;
+        break;
+      case 'varchar':
+        if (!info.domain && info.args[0] !== undefined) k |= K_VARCHAR_N;
+        break;
+      case 'money':
+        k |= K_MONEY;
+        break;
+      case 'json':
+        k |= K_JSON;
+        break;
+      default:
+        if (REG_BASE.test(info.base)) k |= K_REG;
+    }
+    if (info.family === 'float') k |= K_FLOAT;
+    if (c.default !== undefined) {
+      k |= K_ANY_DEFAULT;
+      if (c.default) k |= K_DEFAULT;
+    }
+  }
+  kindsTable = t;
+  kindsColumns = cols;
+  kindsSeen.length = cols.length;
+  for (let i = 0; i < cols.length; i++) kindsSeen[i] = cols[i]!;
+  kindsTypes = m.types;
+  kindsSchemas = m.schemas;
+  return (kindsValue = k);
+}
+
+function sameColumns(cols: readonly Column[]): boolean {
+  if (cols.length !== kindsSeen.length) return false;
+  for (let i = 0; i < cols.length; i++) if (cols[i] !== kindsSeen[i]) return false;
+  return true;
+}
+
 /** Raw tokens of a column name, memo-free (cheap). */
 export const toks = rawTokens;
 

@@ -20,7 +20,8 @@ import { rule as T18 } from './TYPE-18';
 import { rule as T19 } from './TYPE-19';
 import { freshDb } from '../../../../tests/harness/pglite';
 import { ruleFixKit, ctxFor } from './testkit';
-import { addFinding, checksOn, hasCheckOn, mentions, NONE } from './support.type-name-aud-sec';
+import * as K from './support.type-name-aud-sec';
+import { addFinding, checksOn, columnKinds, hasCheckOn, mentions, NONE } from './support.type-name-aud-sec';
 import type { Finding } from '../types';
 
 const { spots: hits, run, load, where, checkFixes } = ruleFixKit([], { openDb: freshDb });
@@ -211,6 +212,20 @@ describe('TYPE rules', () => {
     for (let i = 0; i < 5; i++) out = addFinding(out, f(i));
     expect(out!.map((x) => x.message)).toEqual(['0', '1', '2', '3', '4']);
     expect(NONE).toEqual([]);
+  });
+
+  it('shared helpers: columnKinds (the per-table pre-test of the column rules)', () => {
+    const model = load(`create domain shortname as varchar(20);
+      create table a (id int primary key, t timestamp(0), tz timestamptz, tt timetz, c char(2), v varchar(9), d shortname, m money, f real, j json, r regclass, x text default '', y int default 1);
+      create table b (id int primary key, v varchar, n text);`);
+    const ctx = ctxFor(model);
+    const [a, b] = Object.values(model.tables).sort((x, y) => x.seq - y.seq);
+    const all = K.K_TIMESTAMP | K.K_TIMESTAMPTZ | K.K_TIMETZ | K.K_ZERO_PRECISION | K.K_CHAR | K.K_VARCHAR_N | K.K_MONEY | K.K_FLOAT | K.K_JSON | K.K_REG | K.K_DEFAULT | K.K_ANY_DEFAULT;
+    expect(columnKinds(ctx, a!)).toBe(all);
+    expect(columnKinds(ctx, b!)).toBe(0);
+    // The last table's answer is reused only for the same column objects.
+    b!.columns[1] = { ...b!.columns[1]!, type: 'money' };
+    expect(columnKinds(ctx, b!)).toBe(K.K_MONEY);
   });
 });
 
