@@ -2,7 +2,7 @@ import type { Column, EnumType, RawStatement, Table } from '../../model/types';
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
 import { plural, rawTokens } from '../helpers/names';
 import { newId } from '../../util/ids';
-import { addFinding, colInfo, editTable, finding, findingFix, fitName, mentions, NONE, qi, qt, quoteLiteral, schemaOf, someIn, uniqueIn } from './support.type-name-aud-sec';
+import { addFinding, colInfo, columnKinds, editTable, finding, findingFix, fitName, K_ENUM, mentions, NONE, qi, qt, quoteLiteral, schemaOf, someIn, uniqueIn } from './support.type-name-aud-sec';
 
 const BUSINESS = new Set(['status', 'category', 'plan', 'role', 'country', 'type', 'source', 'channel']);
 const CODE_OWNED: string[][] = [
@@ -242,6 +242,7 @@ function checkFix(ctx: RuleContext, t: Table, c: Column, e: EnumType): QuickFix 
   };
 }
 
+const NO_COLUMNS: readonly Column[] = [];
 const IN_OR_ANY = /IN\s*\(|ANY\s*\(/i;
 const IN_LIST = /("?[A-Za-z_][A-Za-z0-9_]*"?)\s*(?:\)\s*)?(?:::\s*text\s*)?(?:IN\s*\(|=\s*ANY\s*\(\s*(?:\(\s*)?ARRAY\s*\[)([^\])]*)/gi;
 
@@ -281,7 +282,8 @@ export const rule: Rule = {
 
 function check(t: Table, ctx: RuleContext): Finding[] {
     let out: Finding[] | undefined;
-    const cols = t.columns;
+    // One pass over the columns per table, shared by the TYPE rules: most tables have no enum column.
+    const cols = columnKinds(ctx, t) & K_ENUM ? t.columns : NO_COLUMNS;
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i]!;
       const info = colInfo(ctx, c);

@@ -92,6 +92,7 @@ export const K_JSON = 256; // base json
 export const K_REG = 512; // reg* types
 export const K_DEFAULT = 1024; // a non-empty DEFAULT
 export const K_ANY_DEFAULT = 2048; // a DEFAULT, possibly ''
+export const K_ENUM = 4096; // family enum
 
 const REG_BASE = /^reg[a-z]+$/;
 let kindsTable: Table | undefined;
@@ -143,6 +144,7 @@ export function columnKinds(ctx: RuleContext, t: Table): number {
         if (REG_BASE.test(info.base)) k |= K_REG;
     }
     if (info.family === 'float') k |= K_FLOAT;
+    else if (info.family === 'enum') k |= K_ENUM;
     if (c.default !== undefined) {
       k |= K_ANY_DEFAULT;
       if (c.default) k |= K_DEFAULT;

@@ -215,12 +215,12 @@ describe('TYPE rules', () => {
   });
 
   it('shared helpers: columnKinds (the per-table pre-test of the column rules)', () => {
-    const model = load(`create domain shortname as varchar(20);
-      create table a (id int primary key, t timestamp(0), tz timestamptz, tt timetz, c char(2), v varchar(9), d shortname, m money, f real, j json, r regclass, x text default '', y int default 1);
+    const model = load(`create domain shortname as varchar(20); create type mood as enum ('ok', 'meh');
+      create table a (id int primary key, t timestamp(0), tz timestamptz, tt timetz, c char(2), v varchar(9), d shortname, m money, f real, j json, r regclass, x text default '', y int default 1, e mood);
       create table b (id int primary key, v varchar, n text);`);
     const ctx = ctxFor(model);
     const [a, b] = Object.values(model.tables).sort((x, y) => x.seq - y.seq);
-    const all = K.K_TIMESTAMP | K.K_TIMESTAMPTZ | K.K_TIMETZ | K.K_ZERO_PRECISION | K.K_CHAR | K.K_VARCHAR_N | K.K_MONEY | K.K_FLOAT | K.K_JSON | K.K_REG | K.K_DEFAULT | K.K_ANY_DEFAULT;
+    const all = K.K_TIMESTAMP | K.K_TIMESTAMPTZ | K.K_TIMETZ | K.K_ZERO_PRECISION | K.K_CHAR | K.K_VARCHAR_N | K.K_MONEY | K.K_FLOAT | K.K_JSON | K.K_REG | K.K_DEFAULT | K.K_ANY_DEFAULT | K.K_ENUM;
     expect(columnKinds(ctx, a!)).toBe(all);
     expect(columnKinds(ctx, b!)).toBe(0);
     // The last table's answer is reused only for the same column objects.
