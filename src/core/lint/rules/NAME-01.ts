@@ -1,7 +1,7 @@
 import type { Column, Constraint, Index, SchemaModel, Table } from '../../model/types';
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
 import { memoByString, nameCase, toCase, type NameCase } from '../helpers/names';
-import { finding, renameColumnFix, renameConstraintFix, renameIndexFix, renameTableFix } from './support.type-name-aud-sec';
+import { finding, memoByTable, renameColumnFix, renameConstraintFix, renameIndexFix, renameTableFix } from './support.type-name-aud-sec';
 import { add, nameOf, NONE, perModelLast } from './support-names.type-name-aud-sec';
 
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -63,25 +63,42 @@ function addCounts(into: Counts, from: Counts): void {
   }
 }
 
-/** Conventions in use: tables, columns, and index/constraint names (the project's majority, snake_lower by default). */
+/** Name-case counts of one table (cached per table object): its name, its columns, its index / constraint names. */
+const tableCounts = new WeakMap<Table, { table: Counts; columns: Counts; others: Counts }>();
+function countsOf(t: Table): { table: Counts; columns: Counts; others: Counts } {
+  let c = tableCounts.get(t);
+  if (c) return c;
+  c = { table: newCounts(), columns: newCounts(), others: newCounts() };
+  countInto(c.table, t.name);
+  const cols = t.columns;
+  for (let i = 0; i < cols.length; i++) countInto(c.columns, cols[i]!.name);
+  const ixs = t.indexes;
+  for (let i = 0; i < ixs.length; i++) {
+    const n = ixs[i]!.name;
+    if (n) countInto(c.others, n);
+  }
+  const ks = t.constraints;
+  for (let i = 0; i < ks.length; i++) {
+    const n = nameOf(ks[i]!);
+    if (n) countInto(c.others, n);
+  }
+  tableCounts.set(t, c);
+  return c;
+}
+
+/**
+ * Conventions in use: tables, columns, and index/constraint names (the project's majority, snake_lower by default).
+ * Recounted for every model state from per-table counts, so an edit recounts only the edited table's names.
+ */
 const conventions = perModelLast((m: SchemaModel) => {
   const tables = newCounts();
   const columns = newCounts();
   const all = newCounts();
   for (const t of Object.values(m.tables)) {
-    countInto(tables, t.name);
-    const cols = t.columns;
-    for (let i = 0; i < cols.length; i++) countInto(columns, cols[i]!.name);
-    const ixs = t.indexes;
-    for (let i = 0; i < ixs.length; i++) {
-      const n = ixs[i]!.name;
-      if (n) countInto(all, n);
-    }
-    const ks = t.constraints;
-    for (let i = 0; i < ks.length; i++) {
-      const n = nameOf(ks[i]!);
-      if (n) countInto(all, n);
-    }
+    const c = countsOf(t);
+    addCounts(tables, c.table);
+    addCounts(columns, c.columns);
+    addCounts(all, c.others);
   }
   addCounts(all, tables);
   addCounts(all, columns);
@@ -125,27 +142,33 @@ export const rule: Rule = {
   scope: 'column',
   incremental: false,
   description: 'A table, column, index or constraint name with upper-case letters (it needs quoting) or not in the project naming convention.',
-  // Runs on every check (the conventions depend on all names); a table with no misfit name costs a few memo look-ups.
-  checkTable(t, ctx): Finding[] {
-    const conv = conventions(ctx.model);
-    let out: Finding[] | undefined;
-    if (needsRename(t.name, conv.table)) out = add(out, tableFinding(ctx, t, conv.table));
-    const cols = t.columns;
-    for (let i = 0; i < cols.length; i++) {
-      const c = cols[i]!;
-      if (!c.inherited && needsRename(c.name, conv.column)) out = add(out, columnFinding(ctx, t, c, conv.column));
-    }
-    const ixs = t.indexes;
-    for (let i = 0; i < ixs.length; i++) {
-      const ix = ixs[i]!;
-      if (ix.name && needsRename(ix.name, conv.other)) out = add(out, indexFinding(ctx, t, ix, conv.other));
-    }
-    const ks = t.constraints;
-    for (let i = 0; i < ks.length; i++) {
-      const k = ks[i]!;
-      const n = nameOf(k);
-      if (n && needsRename(n, conv.other)) out = add(out, constraintFinding(ctx, t, k, conv.other));
-    }
-    return out ?? NONE;
-  },
+  // Runs on every check (the conventions depend on all names): findings are cached per table object and conventions,
+  // so an edit re-checks only the edited table unless the majority convention changed.
+  checkTable: memoByTable(check, (_t, ctx) => {
+    const c = conventions(ctx.model);
+    return [c.table, c.column, c.other];
+  }),
 };
+
+function check(t: Table, ctx: RuleContext): Finding[] {
+  const conv = conventions(ctx.model);
+  let out: Finding[] | undefined;
+  if (needsRename(t.name, conv.table)) out = add(out, tableFinding(ctx, t, conv.table));
+  const cols = t.columns;
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i]!;
+    if (!c.inherited && needsRename(c.name, conv.column)) out = add(out, columnFinding(ctx, t, c, conv.column));
+  }
+  const ixs = t.indexes;
+  for (let i = 0; i < ixs.length; i++) {
+    const ix = ixs[i]!;
+    if (ix.name && needsRename(ix.name, conv.other)) out = add(out, indexFinding(ctx, t, ix, conv.other));
+  }
+  const ks = t.constraints;
+  for (let i = 0; i < ks.length; i++) {
+    const k = ks[i]!;
+    const n = nameOf(k);
+    if (n && needsRename(n, conv.other)) out = add(out, constraintFinding(ctx, t, k, conv.other));
+  }
+  return out ?? NONE;
+}
