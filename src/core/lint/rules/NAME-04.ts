@@ -99,22 +99,21 @@ function constraintFinding(ctx: RuleContext, t: Table, k: Constraint): Finding {
   return nameFinding(ctx, t, k.name!, 'Constraint', (to) => renameConstraintFix(ctx, t, k, to), undefined, { constraintId: k.id });
 }
 
+/** An index or constraint without a name whose generated name `gen` is over 63 bytes (PostgreSQL would shorten it). */
+function generatedFinding(ctx: RuleContext, t: Table, gen: string, what: 'index' | 'constraint', fix: () => QuickFix | undefined, extra: Record<string, string>): Finding {
+  return finding(rule, ctx, t, undefined, `The generated ${what} name ${gen} is over 63 bytes and will be shortened by PostgreSQL; give the ${what} an explicit name.`, why, {
+    severity: 'warning',
+    fix,
+    extra,
+  });
+}
 function generatedIndexFinding(ctx: RuleContext, t: Table, ix: Index): Finding | undefined {
   const gen = defaultIndexName(t, ix);
   if (!long(gen)) return undefined;
-  return finding(rule, ctx, t, undefined, `The generated index name ${gen} is over 63 bytes and will be shortened by PostgreSQL; give the index an explicit name.`, why, {
-    severity: 'warning',
-    fix: () => renameIndexFix(ctx, t, ix, fitName(gen)),
-    extra: { indexId: ix.id },
-  });
+  return generatedFinding(ctx, t, gen, 'index', () => renameIndexFix(ctx, t, ix, fitName(gen)), { indexId: ix.id });
 }
-
 function generatedConstraintFinding(ctx: RuleContext, t: Table, k: Constraint): Finding | undefined {
   const gen = defaultConstraintName(t, k);
   if (!long(gen)) return undefined;
-  return finding(rule, ctx, t, undefined, `The generated constraint name ${gen} is over 63 bytes and will be shortened by PostgreSQL; give the constraint an explicit name.`, why, {
-    severity: 'warning',
-    fix: () => renameConstraintFix(ctx, t, k, fitName(gen)),
-    extra: { constraintId: k.id },
-  });
+  return generatedFinding(ctx, t, gen, 'constraint', () => renameConstraintFix(ctx, t, k, fitName(gen)), { constraintId: k.id });
 }
