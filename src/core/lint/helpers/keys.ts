@@ -82,8 +82,7 @@ function fromIndex(ix: Index): IndexLike {
 export function indexCovers(ix: IndexLike | Index, cols: readonly Id[]): boolean {
   if (ix.where) return false;
   // Distinct columns of C (FK column lists are short: no Set needed).
-  let n = 0;
-  for (let i = 0; i < cols.length; i++) if (cols.indexOf(cols[i]!) === i) n++;
+  const n = distinctCount(cols);
   if (n === 0) return false;
   const method = (ix.method || 'btree').toLowerCase();
   if (!(method === 'btree' || (method === 'hash' && n === 1))) return false;
@@ -156,17 +155,27 @@ function candidateKeysUncached(t: Table): CandidateKey[] {
   return out;
 }
 
+/** Number of distinct ids in a short list (no Set: key and FK column lists are short). */
+export function distinctCount(ids: readonly Id[]): number {
+  let n = 0;
+  for (let i = 0; i < ids.length; i++) if (ids.indexOf(ids[i]!) === i) n++;
+  return n;
+}
+
 /** True when the key is exactly the given plain column set (order-insensitive, no expressions, not partial). */
-export function keyIsExactly(k: CandidateKey, cols: readonly Id[], opts: { allowPartial?: boolean } = {}): boolean {
-  if (k.where && !opts.allowPartial) return false;
+export function keyIsExactly(k: CandidateKey, cols: readonly Id[], opts?: { allowPartial?: boolean }): boolean {
+  if (k.where && !opts?.allowPartial) return false;
   if (k.exprs.length) return false;
-  const set = new Set(cols);
-  return k.columns.length === set.size && k.columns.every((c) => set.has(c));
+  if (k.columns.length !== distinctCount(cols)) return false;
+  for (let j = 0; j < k.columns.length; j++) if (!cols.includes(k.columns[j]!)) return false;
+  return true;
 }
 
 /** Some non-partial candidate key equals the column set exactly (what PostgreSQL requires of an FK target). */
 export function hasCandidateKey(t: Table, cols: readonly Id[]): boolean {
-  return candidateKeys(t).some((k) => keyIsExactly(k, cols));
+  const keys = candidateKeys(t);
+  for (let i = 0; i < keys.length; i++) if (keyIsExactly(keys[i]!, cols)) return true;
+  return false;
 }
 
 /** Single plain-column, non-partial candidate keys of a table, in the order PK first (cached per table object). */

@@ -1,7 +1,7 @@
 import { quoteIdent } from '../../sql/ident';
 import type { ForeignKey, Table } from '../../model/types';
 import type { Finding, Rule, RuleContext } from '../types';
-import { allColumns, colList, colNames, fix, freshName, hasExactKey, mk, newId, NONE, qt, tableCmd, tref } from './key-rel-util';
+import { allColumns, colList, colNames, fix, freshName, mk, newId, NONE, qt, tableCmd, tref } from './key-rel-util';
 
 /** REL-03: an FK whose referenced columns are not a primary key or unique key of the parent. */
 export const rule: Rule = {
@@ -18,7 +18,7 @@ export const rule: Rule = {
       const fk = fks[i]!;
       const parent = ctx.helpers.table(fk.refTableId);
       if (!parent || !fk.refColumns.length || !allColumns(parent, fk.refColumns)) continue;
-      if (hasExactKey(ctx, parent, fk.refColumns)) continue;
+      if (ctx.helpers.hasCandidateKey(parent, fk.refColumns)) continue;
       (out ??= []).push(finding(ctx, t, fk, parent));
     }
     return out ?? NONE;

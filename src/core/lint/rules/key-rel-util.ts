@@ -64,31 +64,8 @@ export function allTables(ctx: RuleContext): readonly Table[] {
   return ctx.helpers.shared('KEY-REL/tables', () => Object.values(ctx.model.tables));
 }
 
-/** Number of distinct ids in a short list (no Set). */
-export function distinctCount(ids: readonly Id[]): number {
-  let n = 0;
-  for (let i = 0; i < ids.length; i++) if (ids.indexOf(ids[i]!) === i) n++;
-  return n;
-}
-
-/**
- * `ctx.helpers.hasCandidateKey(t, cols)` without its allocations (a Set per key and call): some non-partial,
- * expression-free candidate key of `t` is exactly the column set `cols`.
- */
-export function hasExactKey(ctx: RuleContext, t: Table, cols: readonly Id[]): boolean {
-  const keys = ctx.helpers.candidateKeys(t);
-  let n = -1;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    if (k.where || k.exprs.length) continue;
-    if (n < 0) n = distinctCount(cols);
-    if (k.columns.length !== n) continue;
-    let all = true;
-    for (let j = 0; j < k.columns.length && all; j++) all = cols.includes(k.columns[j]!);
-    if (all) return true;
-  }
-  return false;
-}
+/** Number of distinct ids in a short list (shared with the H5 / H6 helpers). */
+export { distinctCount } from '../helpers/keys';
 
 export function colName(t: Table, id: Id): string {
   return column(t, id)?.name ?? '?';
