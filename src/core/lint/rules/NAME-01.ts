@@ -1,8 +1,8 @@
 import type { Column, Constraint, Index, SchemaModel, Table } from '../../model/types';
 import type { Finding, QuickFix, Rule, RuleContext } from '../types';
 import { memoByString, nameCase, toCase, type NameCase } from '../helpers/names';
-import { finding, memoByTable, renameColumnFix, renameConstraintFix, renameIndexFix, renameTableFix } from './support.type-name-aud-sec';
-import { add, nameOf, NONE, perModelLast } from './support-names.type-name-aud-sec';
+import { finding, memoByTable, perModel, renameColumnFix, renameConstraintFix, renameIndexFix, renameTableFix } from './support.type-name-aud-sec';
+import { add, nameOf, NONE } from './support-names.type-name-aud-sec';
 
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -90,7 +90,7 @@ function countsOf(t: Table): { table: Counts; columns: Counts; others: Counts } 
  * Conventions in use: tables, columns, and index/constraint names (the project's majority, snake_lower by default).
  * Recounted for every model state from per-table counts, so an edit recounts only the edited table's names.
  */
-const conventions = perModelLast((m: SchemaModel) => {
+const conventions = perModel((m: SchemaModel) => {
   const tables = newCounts();
   const columns = newCounts();
   const all = newCounts();

@@ -1,28 +1,9 @@
 /** PostgreSQL's default names for constraints and indexes (`<table>_<cols>_<suffix>`), before truncation. */
-import type { Constraint, Index, SchemaModel, Table } from '../../model/types';
+import type { Constraint, Index, Table } from '../../model/types';
 import type { Finding } from '../types';
 
 /** The shared result of a NAME / AUD / SEC rule that found nothing (read-only: return a fresh array for findings). */
 export const NONE: Finding[] = Object.freeze([]) as unknown as Finding[];
-
-/** Memoise a model-wide computation per model state (`model.tables`), with a one-entry fast path for the last model. */
-export function perModelLast<V>(fn: (m: SchemaModel) => V): (m: SchemaModel) => V {
-  const cache = new WeakMap<object, V>();
-  let lastKey: object | undefined;
-  let lastV: V | undefined;
-  return (m) => {
-    const key = m.tables;
-    if (key === lastKey) return lastV as V;
-    let v = cache.get(key);
-    if (v === undefined) {
-      v = fn(m);
-      cache.set(key, v);
-    }
-    lastKey = key;
-    lastV = v;
-    return v;
-  };
-}
 
 export const SUFFIX: Record<Constraint['kind'], string> = { primary: 'pkey', unique: 'key', foreign: 'fkey', check: 'check', exclude: 'excl' };
 

@@ -583,13 +583,19 @@ export function dropDefaultFix(ctx: RuleContext, t: Table, c: Column): QuickFix 
 /** Memoise a model-wide computation per model object (models are immutable states). */
 export function perModel<V>(fn: (m: SchemaModel) => V): (m: SchemaModel) => V {
   const cache = new WeakMap<object, V>();
+  // Rules ask once per table about the same model: the last model answers without a lookup.
+  let lastKey: object | undefined;
+  let lastV: V | undefined;
   return (m) => {
     const key = m.tables;
+    if (key === lastKey) return lastV as V;
     let v = cache.get(key);
     if (v === undefined) {
       v = fn(m);
       cache.set(key, v);
     }
+    lastKey = key;
+    lastV = v;
     return v;
   };
 }
