@@ -13,6 +13,7 @@ import { columnTypeInfo, parseTypeText, typeInfo, type TypeInfo } from '../helpe
 import { candidateKeys as sharedCandidateKeys, indexCovers, indexLikes, perTable, type CandidateKey, type IndexLike } from '../helpers/keys';
 import { attachFix, type FixSource } from '../lazy';
 import { memoByString } from '../helpers/names';
+export { NONE } from './results';
 
 // ------------------------------------------------------------------ memo (tables are immutable states)
 
@@ -34,12 +35,6 @@ export function ref(ctx: RuleContext, t: Table, extra: Partial<ObjectRef> = {}):
 export function colRef(ctx: RuleContext, t: Table, c: Column, extra: Partial<ObjectRef> = {}): ObjectRef {
   return ref(ctx, t, { columnId: c.id, column: c.name, ...extra });
 }
-
-/**
- * The result of a rule that found nothing: one shared, frozen empty array (the engine only reads results). Return a
- * fresh array when there are findings.
- */
-export const NONE: Finding[] = Object.freeze([]) as unknown as Finding[];
 
 /** `fix`: the fix, or a function that builds it when it is read (pass `ctx` then, see ../lazy.ts). */
 export function finding(rule: string, severity: Severity, object: ObjectRef, message: string, why: string, fix?: FixSource, ctx?: RuleContext): Finding {

@@ -14,6 +14,7 @@ import { quoteIdent } from '../../sql/ident';
 import { newId } from '../../util/ids';
 import type { Finding, ObjectRef, QuickFix, RuleContext, Severity } from '../types';
 import { attachFix, type FixSource } from '../lazy';
+export { NONE } from './results';
 
 export function tref(ctx: RuleContext, t: Table, extra: Partial<ObjectRef> = {}): ObjectRef {
   return { schema: ctx.helpers.schemaName(t), table: t.name, tableId: t.id, ...extra };
@@ -35,12 +36,6 @@ export function qt(model: SchemaModel, t: Table): string {
   const s = model.schemas[t.schemaId]?.name ?? 'public';
   return s === 'public' ? quoteIdent(t.name) : `${quoteIdent(s)}.${quoteIdent(t.name)}`;
 }
-
-/**
- * The result of a rule that found nothing: one shared, frozen empty array (the engine only reads the arrays a rule
- * returns; a rule with findings returns a fresh array).
- */
-export const NONE: Finding[] = Object.freeze([]) as unknown as Finding[];
 
 /** The primary key constraint of a table (a plain loop: no closure per call). */
 export function primaryKey(t: Table): PrimaryKey | undefined {

@@ -1,9 +1,8 @@
 /** PostgreSQL's default names for constraints and indexes (`<table>_<cols>_<suffix>`), before truncation. */
 import type { Constraint, Index, Table } from '../../model/types';
 import type { Finding } from '../types';
+export { NONE, addFinding as add } from './results';
 
-/** The shared result of a NAME / AUD / SEC rule that found nothing (read-only: return a fresh array for findings). */
-export const NONE: Finding[] = Object.freeze([]) as unknown as Finding[];
 
 export const SUFFIX: Record<Constraint['kind'], string> = { primary: 'pkey', unique: 'key', foreign: 'fkey', check: 'check', exclude: 'excl' };
 
@@ -69,9 +68,3 @@ export function blank(s: string | undefined): boolean {
 /** Options for `finding` with nothing set (shared, so that a finding without options does not allocate them). */
 export const NO_OPTS: { severity: undefined; fix: undefined; extra: undefined } = Object.freeze({ severity: undefined, fix: undefined, extra: undefined });
 
-/** `out` with `f` added: a one-element array literal for the first finding (`[]` then push allocates room for 17). */
-export function add(out: Finding[] | undefined, f: Finding): Finding[] {
-  if (out === undefined) return [f];
-  out.push(f);
-  return out;
-}

@@ -12,6 +12,7 @@ import { attachFix, lazyFinding, type FixSource } from '../lazy';
 import { rawTokens } from '../helpers/names';
 import { columnTypeInfo, type TypeInfo } from '../helpers/types';
 import { defaultConstraintName } from './support-names.type-name-aud-sec';
+export { NONE, addFinding } from './results';
 
 export { quoteIdent as qi, quoteLiteral };
 
@@ -172,19 +173,12 @@ export const toks = rawTokens;
  * The empty result of a table rule that found nothing (shared: no allocation per table). Read-only: a rule with
  * findings returns a fresh array.
  */
-export const NONE: Finding[] = [];
 
 /**
  * Append a finding to a rule's result, created on the first finding: `out = addFinding(out, f)`. A one-element array
  * literal instead of `[]` + push (whose first push reserves room for 16 elements): most tables get one finding from a
  * rule, if any.
  */
-export function addFinding(out: Finding[] | undefined, f: Finding): Finding[] {
-  if (!out) return [f];
-  if (out.length === 1) return [out[0]!, f];
-  out.push(f);
-  return out;
-}
 
 /** `tokens.some((x) => set.has(x))` without a closure. */
 export function someIn(tokens: readonly string[], set: ReadonlySet<string>): boolean {
