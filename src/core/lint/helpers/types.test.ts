@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptySchemaModel, type SchemaModel } from '../../model/types';
-import { charLength, columnFamily, isRegType, numericPrecision, parseTypeText, timePrecision, typeFamily, typeInfo, varcharLength } from './types';
+import { emptySchemaModel, type Column, type SchemaModel, type Table } from '../../model/types';
+import { charLength, columnFamily, columnTypeInfo, focusTable, isRegType, numericPrecision, parseTypeText, timePrecision, typeFamily, typeInfo, varcharLength } from './types';
 
 function modelWithTypes(): SchemaModel {
   const m = emptySchemaModel();
@@ -68,5 +68,26 @@ describe('extension types', () => {
     expect(typeFamily('public.citext')).toBe('string');
     expect(typeFamily('public.citext', modelWithTypes())).toBe('string');
     expect(typeFamily('public.email', modelWithTypes())).toBe('string');
+  });
+});
+
+describe('columnTypeInfo focus hint', () => {
+  it('answers for the focused table, other tables and another model alike', () => {
+    const m = modelWithTypes();
+    const a = { id: 'ca', name: 'a', type: 'mood', typeRef: 'e1', nullable: true };
+    const b = { id: 'cb', name: 'b', type: 'text', nullable: true };
+    const other = { id: 'co', name: 'o', type: 'positive_amount', typeRef: 'd3', nullable: true };
+    const t = { columns: [a, b] } as unknown as Table;
+    focusTable(t);
+    expect(columnTypeInfo(b as Column, m).family).toBe('string');
+    expect(columnTypeInfo(a as Column, m).family).toBe('enum');
+    // A column that is not the focused table's.
+    expect(columnTypeInfo(other as Column, m).base).toBe('numeric');
+    // Same column objects, another model in which the enum is gone: no answer of the first model is reused.
+    const m2 = modelWithTypes();
+    delete m2.types.e1;
+    expect(columnTypeInfo(a as Column, m2).family).toBe('other');
+    focusTable(undefined);
+    expect(columnTypeInfo(a as Column, m).family).toBe('enum');
   });
 });
